@@ -1,0 +1,63 @@
+// The side navigation: exactly the role's NAV_BY_ROLE entries, in that order. Each entry is a real
+// link carrying data-testid="nav-<key>", which the end-to-end tests count per role.
+import type { ReactNode } from "react";
+import { Menu } from "antd";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DesktopOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { Link, useLocation } from "react-router";
+import { NAV_BY_ROLE, NAV_LABELS, type NavKey } from "../../../../server/src/contracts/navigation.ts";
+import type { Role } from "../../../../server/src/contracts/roles.ts";
+import { pickLabel } from "../../lib/i18n.ts";
+import { useLanguage } from "../../lib/language.tsx";
+
+const NAV_ICONS: Record<NavKey, ReactNode> = {
+  home: <HomeOutlined />,
+  centers: <BankOutlined />,
+  departments: <ApartmentOutlined />,
+  windows: <DesktopOutlined />,
+  staff: <TeamOutlined />,
+  items: <ProfileOutlined />,
+  users: <UserOutlined />,
+  audit: <AuditOutlined />,
+};
+
+function selectedKey(pathname: string, keys: readonly NavKey[]): NavKey | undefined {
+  return keys.find((key) => {
+    const path = NAV_LABELS[key].path;
+    return path === "/" ? pathname === "/" : pathname === path || pathname.startsWith(`${path}/`);
+  });
+}
+
+export function NavMenu({ role }: { role: Role }) {
+  const { lang, t } = useLanguage();
+  const { pathname } = useLocation();
+  const keys = NAV_BY_ROLE[role];
+  const selected = selectedKey(pathname, keys);
+
+  return (
+    <nav aria-label={t.mainNavigation}>
+      <Menu
+        mode="inline"
+        theme="dark"
+        selectedKeys={selected ? [selected] : []}
+        items={keys.map((key) => ({
+          key,
+          icon: NAV_ICONS[key],
+          label: (
+            <Link to={NAV_LABELS[key].path} data-testid={`nav-${key}`}>
+              {pickLabel(NAV_LABELS[key], lang)}
+            </Link>
+          ),
+        }))}
+      />
+    </nav>
+  );
+}

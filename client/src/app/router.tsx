@@ -1,0 +1,44 @@
+// Every URL of the client. Signed-in pages sit behind the session gate and the layout; list pages
+// also behind their NAV_BY_ROLE entry, so a role that lacks one sees 403 rather than an error.
+import { createBrowserRouter } from "react-router";
+import { CrashPage, NotFoundPage } from "../components/StatusPages.tsx";
+import { AuditPage } from "../features/audit/components/AuditPage.tsx";
+import { ChangePasswordPage } from "../features/auth/components/ChangePasswordPage.tsx";
+import { LoginPage } from "../features/auth/components/LoginPage.tsx";
+import { RequireSession } from "../features/auth/components/RequireSession.tsx";
+import { CentersPage } from "../features/centers/components/CentersPage.tsx";
+import { DepartmentsPage } from "../features/departments/components/DepartmentsPage.tsx";
+import { ItemsPage } from "../features/items/components/ItemsPage.tsx";
+import { HomePage } from "../features/overview/components/HomePage.tsx";
+import { StaffPage } from "../features/staff/components/StaffPage.tsx";
+import { UsersPage } from "../features/users/components/UsersPage.tsx";
+import { WindowsPage } from "../features/windows/components/WindowsPage.tsx";
+import { AppLayout } from "./layout/AppLayout.tsx";
+import { RequireNav } from "./RequireNav.tsx";
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: "/login", element: <LoginPage />, errorElement: <CrashPage /> },
+    {
+      element: <RequireSession />,
+      errorElement: <CrashPage />,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: "password", element: <ChangePasswordPage /> },
+            { path: "centers", element: <RequireNav navKey="centers"><CentersPage /></RequireNav> },
+            { path: "departments", element: <RequireNav navKey="departments"><DepartmentsPage /></RequireNav> },
+            { path: "windows", element: <RequireNav navKey="windows"><WindowsPage /></RequireNav> },
+            { path: "staff", element: <RequireNav navKey="staff"><StaffPage /></RequireNav> },
+            { path: "items", element: <RequireNav navKey="items"><ItemsPage /></RequireNav> },
+            { path: "users", element: <RequireNav navKey="users"><UsersPage /></RequireNav> },
+            { path: "audit", element: <RequireNav navKey="audit"><AuditPage /></RequireNav> },
+            { path: "*", element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

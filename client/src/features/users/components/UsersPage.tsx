@@ -1,0 +1,47 @@
+// User accounts as administrators review them: role, state, lock-out and last sign-in.
+import { Space, Tag, type TableColumnsType } from "antd";
+import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
+import { ROLE_LABELS, type Role } from "../../../../../server/src/contracts/roles.ts";
+import type { UserDto } from "../../../../../server/src/contracts/users.ts";
+import { ActiveTag } from "../../../components/ActiveTag.tsx";
+import { PagedTable } from "../../../components/PagedTable.tsx";
+import { PageTitle } from "../../../components/PageTitle.tsx";
+import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
+import { pickLabel } from "../../../lib/i18n.ts";
+import { useLanguage } from "../../../lib/language.tsx";
+import { useListParams } from "../../../lib/useListParams.ts";
+import { useUsersPage } from "../api/useUsersPage.ts";
+
+export function UsersPage() {
+  const { lang, t } = useLanguage();
+  const list = useListParams();
+  const result = useUsersPage(list.query);
+
+  const columns: TableColumnsType<UserDto> = [
+    { title: t.users.username, dataIndex: "username" },
+    { title: t.users.displayName, dataIndex: "displayName" },
+    { title: t.users.role, dataIndex: "role", render: (role: Role) => pickLabel(ROLE_LABELS[role], lang) },
+    {
+      title: t.users.status,
+      key: "status",
+      render: (_, user) => (
+        <Space size={4}>
+          <ActiveTag active={user.active} />
+          {user.locked ? <Tag color="orange">{t.users.locked}</Tag> : null}
+        </Space>
+      ),
+    },
+    {
+      title: t.users.lastLogin,
+      dataIndex: "lastLoginAt",
+      render: (at: string | null) => (at ? formatShanghaiDateTime(at) : t.none),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle>{pickLabel(NAV_LABELS.users, lang)}</PageTitle>
+      <PagedTable list={list} result={result} columns={columns} rowKey={(row) => row.id} testId="users-table" />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// Configuration from the environment, parsed once with zod. Documented in README.md ("Configuration").
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "file:<path> or postgresql://…")
+    .default("file:./data/hallwatch.db"),
+  // Password of the first administrator; when unset a random one is generated and printed once
+  ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
+  // Load the demo hall on first start (set 0 to start with an empty center)
+  DEMO: bool.default(true),
+  DEMO_HALLS: z.coerce.number().int().min(1).max(100).default(1),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Sessions end after this many idle minutes, and after SESSION_MAX_HOURS whatever happens
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  // Failed sign-ins before a temporary lockout, and its length
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Set when TLS ends at a reverse proxy in front of hallwatch (cookies become Secure, X-Forwarded-* trusted)
+  TRUST_PROXY: bool.default(false),
+  // Where the built client and kiosk are served from (tests point it elsewhere)
+  STATIC_ROOT: z.string().default(path.resolve(import.meta.dirname, "..", "..")),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (ADMIN_PASSWORD= in a unit file) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration (environment variables):\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

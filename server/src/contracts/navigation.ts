@@ -1,0 +1,29 @@
+// Which pages each role's navigation shows. The client renders this; the e2e test checks that each
+// role sees exactly these entries; the server's policies enforce the same boundaries on the API.
+import type { Role } from "./roles.ts";
+
+export const NAV_KEYS = ["home", "centers", "departments", "windows", "staff", "items", "users", "audit"] as const;
+export type NavKey = (typeof NAV_KEYS)[number];
+
+export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }> = {
+  home: { zh: "首页", en: "Home", path: "/" },
+  centers: { zh: "政务中心", en: "Centers", path: "/centers" },
+  departments: { zh: "进驻部门", en: "Departments", path: "/departments" },
+  windows: { zh: "服务窗口", en: "Windows", path: "/windows" },
+  staff: { zh: "工作人员", en: "Staff", path: "/staff" },
+  items: { zh: "服务事项", en: "Service items", path: "/items" },
+  users: { zh: "用户账户", en: "User accounts", path: "/users" },
+  audit: { zh: "审计日志", en: "Audit log", path: "/audit" },
+};
+
+export const NAV_BY_ROLE: Record<Role, readonly NavKey[]> = {
+  ADMIN: ["home", "departments", "windows", "staff", "items", "users"],
+  SECURITY_ADMIN: ["home", "users"],
+  LEADER: ["home", "departments", "windows", "staff", "items"],
+  SUPERVISOR: ["home", "departments", "windows", "staff", "items"],
+  STAFF: ["home", "items"],
+  LIAISON: ["home", "windows", "staff"],
+  AUDITOR: ["home", "audit"],
+  CITY_LEADER: ["home", "centers", "departments", "windows", "staff", "items"],
+  CITY_AUDITOR: ["home", "audit"],
+};

@@ -1,0 +1,85 @@
+// Opens the database named by DATABASE_URL: migrates it, then hands out the Prisma client (for the
+// domain) and, on SQLite, a raw better-sqlite3 connection (for bulk seeding and group commit).
+// SQLite runs in WAL mode with synchronous=FULL: what the server acknowledged survives a power cut.
+import fs from "node:fs";
+import path from "node:path";
+import Sqlite from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { migrateSqlite, pendingSqlite, type MigrationReport } from "./migrator.ts";
+
+export type { PrismaClient };
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface Database {
+  kind: "sqlite";
+  url: string;
+  prisma: PrismaClient;
+  /** The raw driver connection (SQLite): bulk inserts and group commit go through it. */
+  raw: Sqlite.Database;
+  migration: MigrationReport;
+  ping(): Promise<boolean>;
+  pendingMigrations(): string[];
+  close(): Promise<void>;
+}
+
+export function sqliteFile(url: string): string {
+  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return file === ":memory:" ? file : path.resolve(file);
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+function applyPragmas(db: Sqlite.Database): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+export async function openDatabase(url: string): Promise<Database> {
+  if (!url.startsWith("file:")) {
+    throw new Error(`Unsupported DATABASE_URL "${url.split(":")[0]}:…" — this build supports SQLite (file:…).`);
+  }
+  const file = sqliteFile(url);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  const raw = new Sqlite(file, { timeout: BUSY_TIMEOUT_MS });
+  let migration: MigrationReport;
+  try {
+    applyPragmas(raw);
+    migration = migrateSqlite(raw);
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
+  // The adapter opens its own connection; synchronous and foreign_keys are per connection.
+  await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
+  await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+
+  return {
+    kind: "sqlite",
+    url,
+    prisma,
+    raw,
+    migration,
+    async ping() {
+      try {
+        await prisma.$queryRawUnsafe("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    pendingMigrations: () => pendingSqlite(raw),
+    async close() {
+      await prisma.$disconnect();
+      raw.close();
+    },
+  };
+}
+
+/** The adapter stores DateTime as ISO-8601 text with an explicit offset; bulk writers must match it. */
+export const sqliteTime = (d: Date): string => d.toISOString().replace("Z", "+00:00");

@@ -1,0 +1,71 @@
+// Socket.IO on the HTTP server: /supervisor (signed-in staff of the center, by session cookie),
+// /kiosk (rating pads, by device token; protocol in docs/kiosk-protocol.md) and /display (the
+// public hall screen: read-only, it sends nothing the server listens to).
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { SESSION_COOKIE } from "./../contracts/auth.ts";
+import { AppError } from "../errors.ts";
+import { resolveSession } from "../domain/auth/resolveSession.ts";
+import { sha256 } from "../lib/tokens.ts";
+import type { Services } from "../services.ts";
+
+export const KIOSK_PROTOCOL_VERSION = 1;
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+const SUPERVISOR_ROLES = new Set(["LEADER", "SUPERVISOR", "ADMIN", "LIAISON", "CITY_LEADER"]);
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+export function attachRealtime(httpServer: HttpServer, services: Services): Server {
+  const io = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+
+  const supervisor = io.of("/supervisor");
+  supervisor.use(async (socket, next) => {
+    try {
+      const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+      if (!token) throw new AppError("UNAUTHORIZED");
+      const session = await resolveSession(services, token);
+      if (!SUPERVISOR_ROLES.has(session.actor.role)) throw new AppError("FORBIDDEN");
+      socket.data.actor = session.actor;
+      next();
+    } catch (err) {
+      next(new Error(err instanceof AppError ? err.code : "UNAUTHORIZED"));
+    }
+  });
+  supervisor.on("connection", (socket) => {
+    const actor = socket.data.actor as { centerId: number | null; departmentId: number | null; role: string };
+    if (actor.centerId !== null) void socket.join(`center:${actor.centerId}`);
+    if (actor.role === "LIAISON" && actor.departmentId !== null) void socket.join(`department:${actor.departmentId}`);
+    if (actor.centerId === null) void socket.join("city");
+  });
+
+  const kiosk = io.of("/kiosk");
+  kiosk.use(async (socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown; protocol?: unknown };
+    if (auth.protocol !== KIOSK_PROTOCOL_VERSION) return next(new Error("UNSUPPORTED_PROTOCOL"));
+    if (typeof auth.token !== "string" || auth.token.length > 200) return next(new Error("UNAUTHORIZED"));
+    const device = await services.prisma.kioskDevice.findUnique({ where: { tokenHash: sha256(auth.token) } });
+    if (!device || device.revokedAt) return next(new Error("UNAUTHORIZED"));
+    socket.data.device = { id: device.id, windowId: device.windowId, centerId: device.centerId };
+    next();
+  });
+  kiosk.on("connection", (socket) => {
+    const device = socket.data.device as { windowId: number };
+    void socket.join(`window:${device.windowId}`);
+  });
+
+  const display = io.of("/display");
+  display.on("connection", (socket) => {
+    const centerId = Number(socket.handshake.auth?.centerId ?? socket.handshake.query.centerId);
+    if (Number.isInteger(centerId) && centerId > 0) void socket.join(`center:${centerId}`);
+  });
+
+  return io;
+}

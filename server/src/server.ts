@@ -1,0 +1,74 @@
+// Starts a whole hallwatch server: database (migrated), first-run bootstrap, Koa app, Socket.IO.
+// main.ts calls it for `npm start`; tests call it with port 0 and a temp database.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Server as IoServer } from "socket.io";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+import { bootstrapDatabase, type BootstrapResult } from "./domain/bootstrap/bootstrapDatabase.ts";
+import { systemClock, type Clock } from "./lib/clock.ts";
+import { DomainEvents } from "./lib/events.ts";
+import { createLogger, type Logger } from "./lib/logger.ts";
+import type { ShutdownState } from "./middleware/shutdownGuard.ts";
+import { attachRealtime } from "./realtime/io.ts";
+import type { Services } from "./services.ts";
+
+export interface RunningServer {
+  services: Services;
+  http: http.Server;
+  io: IoServer;
+  url: string;
+  port: number;
+  bootstrap: BootstrapResult;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; logger?: Logger; onProgress?: (p: { step: string; done: number; total: number }) => void } = {},
+): Promise<RunningServer> {
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const db = await openDatabase(config.DATABASE_URL);
+  if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, "migrations applied");
+  const services: Services = { config, db, prisma: db.prisma, clock: opts.clock ?? systemClock, logger, events: new DomainEvents() };
+  const bootstrap = await bootstrapDatabase(services, { onProgress: opts.onProgress });
+
+  const shutdown: ShutdownState = { draining: false };
+  const app = buildApp(services, shutdown);
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 5_000;
+  const io = attachRealtime(server, services);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      shutdown.draining = true;
+      // Sockets first (pads reconnect elsewhere and retry their outbox), then in-flight requests.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, 10_000);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await db.close();
+    })();
+    return closing;
+  };
+
+  return { services, http: server, io, url: `http://${host}:${port}`, port, bootstrap, close };
+}

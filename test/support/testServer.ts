@@ -1,0 +1,39 @@
+// Starts a real hallwatch server on port 0 with its own temporary SQLite file; teardown removes it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { configSchema, type Config } from "../../server/src/config.ts";
+import type { Clock } from "../../server/src/lib/clock.ts";
+import { createLogger } from "../../server/src/lib/logger.ts";
+import { startServer, type RunningServer } from "../../server/src/server.ts";
+
+export const TEST_ADMIN_PASSWORD = "test-admin-password-1";
+
+export interface TestServer extends RunningServer {
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(opts: { demo?: boolean; halls?: number; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hallwatch-test-"));
+  const config: Config = configSchema.parse({
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    DEMO: opts.demo === false ? "0" : "1",
+    DEMO_HALLS: String(opts.halls ?? 1),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...opts.env,
+  });
+  const running = await startServer(config, { clock: opts.clock, logger: createLogger(config.LOG_LEVEL) });
+  return {
+    ...running,
+    dir,
+    async stop() {
+      await running.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
