@@ -98,6 +98,40 @@ describe("malformed requests", () => {
   });
 });
 
+// Every route that takes a body, with the kinds of garbage a careless or hostile client sends.
+const BODY_ROUTES: [string, string][] = [
+  ["POST", "/api/auth/login"],
+  ["POST", "/api/auth/password"],
+  ["POST", "/api/users"],
+  ["PATCH", "/api/users/1"],
+  ["POST", "/api/users/1/password"],
+];
+const GARBAGE: { raw: string; contentType?: string }[] = [
+  { raw: "{" },
+  { raw: "[1,2,3]" },
+  { raw: "123" },
+  { raw: '{"a":' + "[".repeat(5000) + "]".repeat(5000) + "}" },
+  { raw: JSON.stringify({ username: { $ne: null }, password: ["x"] }) },
+  { raw: JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: {} } }) },
+  { raw: JSON.stringify({ username: "a\u0000b", password: "\ud800" }) },
+  { raw: "username=admin&password=x", contentType: "application/x-www-form-urlencoded" },
+  { raw: "--x\r\nContent-Disposition: form-data; name=a\r\n\r\nb\r\n--x--", contentType: "multipart/form-data; boundary=x" },
+];
+
+describe("every body route", () => {
+  it("answers garbage with a documented 4xx, never a 5xx", async () => {
+    for (const [method, route] of BODY_ROUTES) {
+      for (const g of GARBAGE) {
+        const res = await admin.request(method, route, { raw: g.raw, contentType: g.contentType });
+        expect(res.status, `${method} ${route} ${g.raw.slice(0, 40)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${method} ${route} ${g.raw.slice(0, 40)}`).toBeLessThan(500);
+        expect(ERROR_CODES).toContain((res.body as ErrorBody).error.code);
+      }
+    }
+    expect((await admin.get("/api/auth/me")).status).toBe(200);
+  });
+});
+
 describe("nothing half-written", () => {
   it("a refused request writes no row and no audit entry", async () => {
     const { prisma } = server.services;

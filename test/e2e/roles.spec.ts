@@ -59,6 +59,29 @@ describe("signing in as each role", () => {
     }
   });
 
+  it("switches the whole interface to English and back, and remembers the choice", async () => {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel("用户名").fill(accounts.LEADER.username);
+      await page.getByLabel("密码").fill(accounts.LEADER.password);
+      await page.getByRole("button", { name: /登\s*录/ }).click();
+      await page.getByTestId("home-heading").waitFor();
+      await page.getByTestId("language-switch").click();
+      await page.getByTestId("nav-departments").getByText("Departments").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.reload();
+      await page.getByTestId("nav-windows").getByText("Windows").waitFor();
+      await screenshot(page, "home-leader-en");
+      await page.getByTestId("language-switch").click();
+      await page.getByTestId("nav-windows").getByText("服务窗口").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a page outside the role's navigation shows 无权访问, not a crash", async () => {
     const context = await browser.newContext({ locale: "zh-CN" });
     const page = await context.newPage();
