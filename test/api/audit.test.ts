@@ -52,6 +52,12 @@ describe("audit log", () => {
     expect(before.checked).toBe(await prisma.auditEntry.count());
 
     const victim = await prisma.auditEntry.findFirstOrThrow({ where: { action: "create.user" } });
+    // The database refuses edits and deletions outright…
+    expect(() => db.raw.prepare(`UPDATE "AuditEntry" SET "actorRole" = 'LEADER' WHERE id = ?`).run(victim.id)).toThrow(/append-only/);
+    expect(() => db.raw.prepare(`DELETE FROM "AuditEntry" WHERE id = ?`).run(victim.id)).toThrow(/append-only/);
+    await expect(prisma.auditEntry.update({ where: { id: victim.id }, data: { action: "x" } })).rejects.toThrow();
+    // …and someone with the file who drops the trigger is caught by the chain.
+    db.raw.exec(`DROP TRIGGER "AuditEntry_no_update"`);
     db.raw.prepare(`UPDATE "AuditEntry" SET "actorRole" = 'LEADER' WHERE id = ?`).run(victim.id);
     const after = await verifyAuditChain(prisma);
     expect(after.firstBrokenId).toBe(victim.id);
