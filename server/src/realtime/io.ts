@@ -8,6 +8,7 @@ import { AppError } from "../errors.ts";
 import { resolveSession } from "../domain/auth/resolveSession.ts";
 import { sha256 } from "../lib/tokens.ts";
 import type { Services } from "../services.ts";
+import { attachBroadcaster } from "./broadcaster.ts";
 
 export const KIOSK_PROTOCOL_VERSION = 1;
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -41,9 +42,11 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Serv
   });
   supervisor.on("connection", (socket) => {
     const actor = socket.data.actor as { centerId: number | null; departmentId: number | null; role: string };
-    if (actor.centerId !== null) void socket.join(`center:${actor.centerId}`);
-    if (actor.role === "LIAISON" && actor.departmentId !== null) void socket.join(`department:${actor.departmentId}`);
-    if (actor.centerId === null) void socket.join("city");
+    // Liaisons hear only their department's room; city-level watchers every center's messages.
+    if (actor.role === "LIAISON") {
+      if (actor.departmentId !== null) void socket.join(`department:${actor.departmentId}`);
+    } else if (actor.centerId !== null) void socket.join(`center:${actor.centerId}`);
+    else void socket.join("city");
   });
 
   const kiosk = io.of("/kiosk");
@@ -67,5 +70,6 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Serv
     if (Number.isInteger(centerId) && centerId > 0) void socket.join(`center:${centerId}`);
   });
 
+  attachBroadcaster(io, services.events);
   return io;
 }
