@@ -1,31 +1,19 @@
-// Placeholder for the evaluation kiosk so the workspace builds; the real kiosk replaces this screen.
+// The rating pad (评价器): a small React app without a UI kit, served at /kiosk/. A service worker keeps
+// the app shell so a reload without network still shows the pad and its outbox keeps the ratings.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app/App.tsx";
+import "./styles.css";
 
-function KioskPlaceholder() {
-  return (
-    <main
-      style={{
-        minHeight: "100vh",
-        margin: 0,
-        display: "flex",
-        alignItems: "center",
-        justifyContent: "center",
-        fontFamily: "system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif",
-        background: "#f5f5f5",
-      }}
-    >
-      <h1 style={{ fontSize: "clamp(2.5rem, 8vw, 6rem)", margin: 0 }}>评价器 — hallwatch</h1>
-    </main>
-  );
+if ("serviceWorker" in navigator) {
+  void navigator.serviceWorker.register("/kiosk/sw.js", { scope: "/kiosk/" }).catch(() => undefined);
 }
 
 const container = document.getElementById("root");
 if (container) {
-  document.body.style.margin = "0";
   createRoot(container).render(
     <StrictMode>
-      <KioskPlaceholder />
+      <App />
     </StrictMode>,
   );
 }

@@ -1,0 +1,254 @@
+// The one inbound stream: a rating from a pad (evaluation.submit). The order of judgement is the
+// protocol's: dedupe by id first (any pad, any payload), then validate, then the rules (invitation,
+// walk-up spacing, staff), then the group committer; the answer is given only after the commit.
+// Lookups use prepared statements on the raw connection: they run thousands of times a second.
+import type Sqlite from "better-sqlite3";
+import { sqliteTime } from "../../db/database.ts";
+import {
+  INDICATOR_VERSION,
+  evaluationSubmitSchema,
+  type EvaluationFeedItem,
+  type SubmitAck,
+  type SubmitErrorCode,
+} from "../../contracts/kiosk.ts";
+import type { Services } from "../../services.ts";
+import { GroupCommitter, type CommitOutcome, type EvaluationRow } from "./groupCommitter.ts";
+import { clampRatedAt, walkupTooSoon } from "./rules.ts";
+
+export interface PadContext {
+  deviceId: number;
+  centerId: number;
+  windowId: number;
+  /** The connection carries the session of a window staff account: staff never rate */
+  staffSession: boolean;
+}
+
+const MESSAGES: Record<SubmitErrorCode, { zh: string; retryable: boolean }> = {
+  INVALID_PAYLOAD: { zh: "评价内容不符合要求", retryable: false },
+  INVITATION_NOT_FOUND: { zh: "评价邀请不存在", retryable: false },
+  INVITATION_EXPIRED: { zh: "评价邀请已过期", retryable: false },
+  INVITATION_CANCELLED: { zh: "评价邀请已取消", retryable: false },
+  ALREADY_RATED: { zh: "本次服务已评价（一次一评）", retryable: false },
+  WALKUP_TOO_SOON: { zh: "评价过于频繁，请稍后再评", retryable: false },
+  STAFF_CANNOT_RATE: { zh: "工作人员账户不能评价", retryable: false },
+  DEVICE_REVOKED: { zh: "评价器已停用", retryable: false },
+  RATE_LIMITED: { zh: "提交过于频繁，稍后自动重试", retryable: true },
+  BUSY: { zh: "服务器繁忙，稍后自动重试", retryable: true },
+  SHUTTING_DOWN: { zh: "服务器正在重启，稍后自动重试", retryable: true },
+};
+
+export const refusal = (code: SubmitErrorCode, detail?: string): SubmitAck => ({
+  ok: false,
+  error: { code, message: detail ? `${MESSAGES[code].zh}：${detail}` : MESSAGES[code].zh, retryable: MESSAGES[code].retryable },
+});
+
+interface WindowMeta {
+  number: number;
+  departmentIds: number[];
+  at: number;
+}
+interface InvitationRow {
+  windowId: number;
+  staffId: number | null;
+  caseId: number | null;
+  itemId: number | null;
+  createdAt: string;
+  expiresAt: string;
+  cancelledAt: string | null;
+}
+interface Extras {
+  windowNumber: number | null;
+  staffName: string | null;
+  departmentIds: number[];
+}
+
+const WINDOW_META_TTL_MS = 60_000;
+
+export class EvaluationIntake {
+  readonly committer: GroupCommitter;
+  private readonly inflight = new Map<string, Promise<SubmitAck>>();
+  private readonly pendingInvitations = new Set<string>();
+  private readonly lastWalkup = new Map<number, number>();
+  private readonly extras = new Map<string, Extras>();
+  private readonly windows = new Map<number, WindowMeta>();
+  private readonly q: Record<"exists" | "invitation" | "invitationTaken" | "lastWalkup" | "onDuty" | "revoked" | "window" | "windowDepts", Sqlite.Statement>;
+
+  constructor(private readonly services: Services) {
+    const raw = services.db.raw;
+    this.q = {
+      exists: raw.prepare(`SELECT 1 FROM "Evaluation" WHERE "id" = ?`),
+      invitation: raw.prepare(`SELECT "windowId","staffId","caseId","itemId","createdAt","expiresAt","cancelledAt" FROM "Invitation" WHERE "id" = ?`),
+      invitationTaken: raw.prepare(`SELECT 1 FROM "Evaluation" WHERE "invitationId" = ?`),
+      lastWalkup: raw.prepare(`SELECT max("ratedAt") AS at FROM "Evaluation" WHERE "deviceId" = ? AND "bound" = 0`),
+      onDuty: raw.prepare(
+        `SELECT s."staffId" AS id, st."name" AS name FROM "Shift" s JOIN "Staff" st ON st."id" = s."staffId"
+         WHERE s."windowId" = ? AND s."startedAt" <= ? AND (s."endedAt" IS NULL OR s."endedAt" > ?) ORDER BY s."startedAt" DESC LIMIT 1`,
+      ),
+      revoked: raw.prepare(`SELECT "revokedAt" FROM "KioskDevice" WHERE "id" = ?`),
+      window: raw.prepare(`SELECT "number" FROM "Window" WHERE "id" = ?`),
+      windowDepts: raw.prepare(`SELECT "departmentId" FROM "WindowDepartment" WHERE "windowId" = ?`),
+    };
+    this.committer = new GroupCommitter(raw, {
+      onCommitted: (rows) => this.announce(rows),
+      onError: (err, size) => services.logger.error({ err, size }, "rating batch failed; pads will retry"),
+    });
+  }
+
+  /** Judges one submit and answers only after the rating is durable (or refused). Never throws. */
+  async submit(pad: PadContext, payload: unknown): Promise<SubmitAck> {
+    if (payload === null || typeof payload !== "object" || Array.isArray(payload)) return refusal("INVALID_PAYLOAD", "不是对象 (not an object)");
+    const id = (payload as { id?: unknown }).id;
+    if (typeof id === "string" && id.length <= 64) {
+      const earlier = this.inflight.get(id);
+      if (earlier) {
+        const first = await earlier;
+        if (first.ok) return { ok: true, id, duplicate: true };
+      }
+      if (this.q.exists.get(id)) return { ok: true, id, duplicate: true };
+    }
+    const parsed = evaluationSubmitSchema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return refusal("INVALID_PAYLOAD", issue ? `${issue.path.join(".") || "payload"}: ${issue.message}` : undefined);
+    }
+    const body = parsed.data;
+    const judged = this.judge(pad, body);
+    if ("ok" in judged) return judged;
+    const promise = this.commit(judged.row, judged.extras);
+    this.inflight.set(body.id, promise);
+    try {
+      return await promise;
+    } finally {
+      this.inflight.delete(body.id);
+    }
+  }
+
+  private judge(pad: PadContext, body: ReturnType<typeof evaluationSubmitSchema.parse>): SubmitAck | { row: EvaluationRow; extras: Extras } {
+    if (pad.staffSession) return refusal("STAFF_CANNOT_RATE");
+    const device = this.q.revoked.get(pad.deviceId) as { revokedAt: string | null } | undefined;
+    if (!device || device.revokedAt) return refusal("DEVICE_REVOKED");
+
+    const receivedAt = this.services.clock.now();
+    const ratedAt = clampRatedAt(new Date(body.ratedAt), receivedAt);
+    const ratedIso = sqliteTime(ratedAt);
+    let invitation: InvitationRow | null = null;
+    if (body.invitationId) {
+      invitation = (this.q.invitation.get(body.invitationId) as InvitationRow | undefined) ?? null;
+      if (!invitation || invitation.windowId !== pad.windowId) return refusal("INVITATION_NOT_FOUND");
+      if (invitation.cancelledAt && Date.parse(invitation.cancelledAt) <= ratedAt.getTime()) return refusal("INVITATION_CANCELLED");
+      if (ratedAt.getTime() > Date.parse(invitation.expiresAt)) return refusal("INVITATION_EXPIRED");
+      if (this.pendingInvitations.has(body.invitationId) || this.q.invitationTaken.get(body.invitationId)) return refusal("ALREADY_RATED");
+    } else {
+      const minS = this.services.config.WALKUP_MIN_INTERVAL_S;
+      if (minS > 0) {
+        const last = this.lastWalkupOf(pad.deviceId);
+        if (walkupTooSoon(last, ratedAt.getTime(), minS)) return refusal("WALKUP_TOO_SOON", `${minS} s`);
+        this.lastWalkup.set(pad.deviceId, Math.max(last ?? 0, ratedAt.getTime()));
+      }
+    }
+    const duty = this.q.onDuty.get(pad.windowId, ratedIso, ratedIso) as { id: number; name: string } | undefined;
+    const window = this.windowMeta(pad.windowId);
+    const row: EvaluationRow = {
+      id: body.id,
+      centerId: pad.centerId,
+      windowId: pad.windowId,
+      staffId: duty?.id ?? invitation?.staffId ?? null,
+      itemId: invitation?.itemId ?? null,
+      caseId: invitation?.caseId ?? null,
+      invitationId: body.invitationId ?? null,
+      deviceId: pad.deviceId,
+      channel: "HALL_PAD",
+      level: body.level,
+      reasons: body.reasons ?? [],
+      indicatorVersion: INDICATOR_VERSION,
+      comment: body.comment?.trim() ? body.comment.trim() : null,
+      bound: invitation !== null,
+      ratedAt,
+      receivedAt,
+    };
+    return { row, extras: { windowNumber: window?.number ?? null, staffName: duty?.name ?? null, departmentIds: window?.departmentIds ?? [] } };
+  }
+
+  private async commit(row: EvaluationRow, extras: Extras): Promise<SubmitAck> {
+    if (row.invitationId) this.pendingInvitations.add(row.invitationId);
+    this.extras.set(row.id, extras);
+    let outcome: CommitOutcome;
+    try {
+      outcome = await this.committer.submit(row);
+    } finally {
+      if (row.invitationId) this.pendingInvitations.delete(row.invitationId);
+      this.extras.delete(row.id);
+    }
+    switch (outcome.kind) {
+      case "stored":
+        return { ok: true, id: row.id, duplicate: false };
+      case "duplicate":
+        return { ok: true, id: row.id, duplicate: true };
+      case "invitationTaken":
+        return refusal("ALREADY_RATED");
+      case "failed":
+        // Forget the remembered walk-up time: the retry must not be judged against itself.
+        if (!row.bound && row.deviceId !== null) this.lastWalkup.delete(row.deviceId);
+        return refusal(outcome.reason);
+    }
+  }
+
+  private lastWalkupOf(deviceId: number): number | null {
+    const known = this.lastWalkup.get(deviceId);
+    if (known !== undefined) return known;
+    const r = this.q.lastWalkup.get(deviceId) as { at: string | null } | undefined;
+    return r?.at ? Date.parse(r.at) : null;
+  }
+
+  private windowMeta(windowId: number): WindowMeta | null {
+    const now = Date.now();
+    const cached = this.windows.get(windowId);
+    if (cached && now - cached.at < WINDOW_META_TTL_MS) return cached;
+    const w = this.q.window.get(windowId) as { number: number } | undefined;
+    if (!w) return null;
+    const depts = this.q.windowDepts.all(windowId) as { departmentId: number }[];
+    const meta = { number: w.number, departmentIds: depts.map((d) => d.departmentId), at: now };
+    this.windows.set(windowId, meta);
+    return meta;
+  }
+
+  private announce(rows: EvaluationRow[]): void {
+    for (const row of rows) {
+      const extras = this.extras.get(row.id) ?? { windowNumber: null, staffName: null, departmentIds: [] };
+      const item: EvaluationFeedItem = {
+        id: row.id,
+        centerId: row.centerId,
+        windowId: row.windowId,
+        windowNumber: extras.windowNumber,
+        staffId: row.staffId,
+        staffName: extras.staffName,
+        departmentIds: extras.departmentIds,
+        level: row.level,
+        reasons: row.reasons,
+        comment: row.comment,
+        bound: row.bound,
+        channel: row.channel,
+        ratedAt: row.ratedAt.toISOString(),
+        receivedAt: row.receivedAt.toISOString(),
+      };
+      this.services.events.emit("evaluation.created", item);
+    }
+  }
+}
+
+const intakes = new WeakMap<Services, EvaluationIntake>();
+
+/** The intake of this server (one per Services, created on first use). */
+export function evaluationIntake(services: Services): EvaluationIntake {
+  let intake = intakes.get(services);
+  if (!intake) {
+    intake = new EvaluationIntake(services);
+    intakes.set(services, intake);
+  }
+  return intake;
+}
+
+/** Server shutdown: commit what is queued before the database closes; later submits get SHUTTING_DOWN. */
+export async function closeEvaluationIntake(services: Services): Promise<void> {
+  await intakes.get(services)?.committer.close();
+}

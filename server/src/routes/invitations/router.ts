@@ -1,0 +1,42 @@
+// 邀请评价: staff invite a rating at the window they are signed in to; the window's pad shows it.
+import { inviteBodySchema } from "../../contracts/evaluations.ts";
+import { createInvitation } from "../../domain/evaluations/createInvitation.ts";
+import { AppError } from "../../errors.ts";
+import { auditActorOf, requireActor } from "../../middleware/session.ts";
+import { authorize, requireInScope } from "../../policies/authorize.ts";
+import { canInvite, canInviteAtWindow } from "../../policies/evaluations.ts";
+import { presentInvitation } from "../../presenters/devices.ts";
+import { createRouter } from "../router.ts";
+import { parse } from "../validate.ts";
+
+export function invitationsRouter() {
+  const router = createRouter("/api/invitations");
+
+  router.post("/", async (ctx) => {
+    const actor = requireActor(ctx);
+    authorize(canInvite(actor));
+    const body = parse(inviteBodySchema, ctx.request.body ?? {});
+    const { prisma } = ctx.services;
+    let windowId: number;
+    let staffId: number | null;
+    if (actor.role === "STAFF") {
+      // Staff invite only where they are signed in now (the shift #3 records).
+      const shift = await prisma.shift.findFirst({ where: { staffId: actor.staffId ?? -1, endedAt: null }, orderBy: { startedAt: "desc" } });
+      if (!shift || (body.windowId !== undefined && body.windowId !== shift.windowId)) throw new AppError("NOT_SIGNED_IN_AT_WINDOW");
+      windowId = shift.windowId;
+      staffId = shift.staffId;
+    } else {
+      if (body.windowId === undefined) throw new AppError("VALIDATION_FAILED", { issues: [{ path: "windowId", code: "invalid_type", message: "请选择窗口", messageEn: "Choose a window" }] });
+      const window = await prisma.window.findUnique({ where: { id: body.windowId } });
+      requireInScope(window !== null && canInviteAtWindow(actor, window));
+      windowId = window.id;
+      const shift = await prisma.shift.findFirst({ where: { windowId, endedAt: null }, orderBy: { startedAt: "desc" } });
+      staffId = shift?.staffId ?? null;
+    }
+    const invitation = await createInvitation(ctx.services, { centerId: actor.centerId ?? -1, windowId, staffId, source: "STAFF_BUTTON", auditActor: auditActorOf(ctx) });
+    ctx.status = 201;
+    ctx.body = presentInvitation(invitation);
+  });
+
+  return router;
+}
