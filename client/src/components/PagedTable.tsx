@@ -28,9 +28,13 @@ interface PagedTableProps<T> {
   filters?: ReactNode;
   expandable?: TableProps<T>["expandable"];
   testId?: string;
+  /** Column sorting and other table events (paging is handled here already). */
+  onTableChange?: TableProps<T>["onChange"];
+  /** Buttons shown at the end of the search row (export, import, create). */
+  actions?: ReactNode;
 }
 
-export function PagedTable<T extends object>({ list, result, columns, rowKey, filters, expandable, testId }: PagedTableProps<T>) {
+export function PagedTable<T extends object>({ list, result, columns, rowKey, filters, expandable, testId, onTableChange, actions }: PagedTableProps<T>) {
   const { t } = useLanguage();
   const searchId = useId();
   const [searchDraft, setSearchDraft] = useDraft(list.q);
@@ -52,6 +56,7 @@ export function PagedTable<T extends object>({ list, result, columns, rowKey, fi
           />
         </Form.Item>
         {filters}
+        {actions}
       </Form>
       {result.error ? <ErrorAlert error={result.error} onRetry={() => void result.refetch()} /> : null}
       <Table<T>
@@ -61,6 +66,7 @@ export function PagedTable<T extends object>({ list, result, columns, rowKey, fi
         dataSource={result.data?.items ?? []}
         loading={result.isFetching}
         expandable={expandable}
+        onChange={onTableChange}
         scroll={{ x: "max-content" }}
         pagination={{
           current: list.page,

@@ -9,10 +9,23 @@ export const JSON_LIMIT = "256kb";
 const hasBody = (ctx: AppContext): boolean =>
   Number(ctx.get("content-length") || 0) > 0 || ctx.get("transfer-encoding") !== "";
 
+/** Routes that take a raw binary body (issue #3: spreadsheet imports, staff photos), with their types and size cap. */
+export const RAW_UPLOADS: readonly { path: RegExp; types: string[]; maxBytes: number }[] = [
+  { path: /^\/api\/imports\/(departments|items|staff)$/, types: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"], maxBytes: 10 * 1024 * 1024 },
+  { path: /^\/api\/staff\/\d+\/photo$/, types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 5 * 1024 * 1024 },
+];
+
 export function requireJson() {
   const parse = bodyParser({ enableTypes: ["json"], jsonLimit: JSON_LIMIT, encoding: "utf-8" });
   return async (ctx: AppContext, next: Next) => {
     if (["POST", "PUT", "PATCH", "DELETE"].includes(ctx.method) && hasBody(ctx)) {
+      // The one exception: binary uploads on the routes listed in RAW_UPLOADS, which read (and cap) the body themselves
+      const upload = RAW_UPLOADS.find((u) => ctx.method === "POST" && u.path.test(ctx.path));
+      if (upload && ctx.is(...upload.types)) {
+        if (Number(ctx.get("content-length") || 0) > upload.maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+        await next();
+        return;
+      }
       if (!ctx.is("application/json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE");
       // bodyParser's own strict mode rejects top-level primitives; the zod schemas reject the rest
       await parse(ctx, async () => undefined);

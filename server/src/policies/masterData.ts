@@ -20,3 +20,8 @@ export const departmentLimit = (actor: Actor): number | null =>
   actor.role === "LIAISON" ? (actor.departmentId ?? -1) : null;
 
 export const staffLimit = (actor: Actor): number | null => (actor.role === "STAFF" ? (actor.staffId ?? -1) : null);
+
+/** Writes happen in the administrator's own center only; other centers' rows are out of scope (404). */
+export const canEditInCenter = (actor: Actor, centerId: number): boolean => canEditMasterData(actor) && actor.centerId === centerId;
+/** Lists export to Excel for whoever may read them (the export applies the same scope and filters). */
+export const canImportMasterData = (actor: Actor): boolean => canEditMasterData(actor);

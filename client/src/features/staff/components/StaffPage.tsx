@@ -1,5 +1,12 @@
 // Window staff (工作人员) with their department and party membership.
-import { Tag, type TableColumnsType } from "antd";
+import { useState } from "react";
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { SORT_PARAM, sortHandler, sortOrderOf } from "../../../lib/zodForm.ts";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
+import { ExportButton } from "../../imports/components/ExportButton.tsx";
+import { ImportButton } from "../../imports/components/ImportButton.tsx";
+import { StaffFormDrawer } from "./StaffFormDrawer.tsx";
+import { Button, Tag, type TableColumnsType } from "antd";
 import type { StaffDto } from "../../../../../server/src/contracts/masterData.ts";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
 import { ActiveTag } from "../../../components/ActiveTag.tsx";
@@ -12,25 +19,41 @@ import { useDepartmentNames } from "../../departments/api/useDepartmentNames.ts"
 import { DEPARTMENT_FILTER, DepartmentFilter } from "../../departments/components/DepartmentFilter.tsx";
 import { useStaffPage } from "../api/useStaffPage.ts";
 
-const FILTERS = [DEPARTMENT_FILTER];
+const FILTERS = [DEPARTMENT_FILTER, SORT_PARAM];
 
 export function StaffPage() {
   const { lang, t } = useLanguage();
   const list = useListParams(FILTERS);
+  const canEdit = useCurrentUser().role === "ADMIN";
+  const [editing, setEditing] = useState<{ row: StaffDto | null } | null>(null);
+  const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(list, key) });
   const result = useStaffPage(list.query);
   const departments = useDepartmentNames();
 
   const columns: TableColumnsType<StaffDto> = [
-    { title: t.staff.staffNo, dataIndex: "staffNo" },
-    { title: t.staff.name, dataIndex: "name" },
+    { title: t.staff.staffNo, dataIndex: "staffNo", ...sortable("staffNo") },
+    { title: t.staff.name, dataIndex: "name", ...sortable("name") },
     { title: t.staff.department, dataIndex: "departmentId", render: (id: number) => departments.nameOf(id) },
-    { title: t.staff.title, dataIndex: "title", render: (title: string | null) => title ?? t.none },
+    { title: t.staff.title, dataIndex: "title", ...sortable("title"), render: (title: string | null) => title ?? t.none },
     {
       title: t.staff.partyMember,
       dataIndex: "partyMember",
       render: (partyMember: boolean) => (partyMember ? <Tag color="red">{t.self.partyMember}</Tag> : t.none),
     },
     { title: t.staff.status, dataIndex: "active", render: (active: boolean) => <ActiveTag active={active} /> },
+    ...(canEdit
+      ? [
+          {
+            title: t.masterEdit.actions,
+            key: "actions",
+            render: (_: unknown, row: StaffDto) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ row })} aria-label={`${t.masterEdit.edit} ${row.name}`}>
+                {t.masterEdit.edit}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -42,8 +65,21 @@ export function StaffPage() {
         columns={columns}
         rowKey={(row) => row.id}
         filters={<DepartmentFilter list={list} departments={departments} />}
+        onTableChange={sortHandler<StaffDto>(list)}
+        actions={
+          <>
+            <ExportButton path="/api/staff/export.xlsx" query={list.query} />
+            {canEdit ? <ImportButton kind="staff" /> : null}
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ row: null })}>
+                {t.masterEdit.create}
+              </Button>
+            ) : null}
+          </>
+        }
         testId="staff-table"
       />
+      <StaffFormDrawer row={editing?.row ?? null} open={editing !== null} onClose={() => setEditing(null)} departments={departments} />
     </>
   );
 }

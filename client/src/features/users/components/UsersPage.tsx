@@ -1,5 +1,10 @@
 // User accounts as administrators review them: role, state, lock-out and last sign-in.
-import { Space, Tag, type TableColumnsType } from "antd";
+import { useState } from "react";
+import { Button, Space, Tag, type TableColumnsType } from "antd";
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
+import { useDepartmentNames } from "../../departments/api/useDepartmentNames.ts";
+import { UserFormDrawer } from "./UserFormDrawer.tsx";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
 import { ROLE_LABELS, type Role } from "../../../../../server/src/contracts/roles.ts";
 import type { UserDto } from "../../../../../server/src/contracts/users.ts";
@@ -16,6 +21,9 @@ export function UsersPage() {
   const { lang, t } = useLanguage();
   const list = useListParams();
   const result = useUsersPage(list.query);
+  const canEdit = useCurrentUser().role === "ADMIN";
+  const departments = useDepartmentNames();
+  const [editing, setEditing] = useState<{ row: UserDto | null } | null>(null);
 
   const columns: TableColumnsType<UserDto> = [
     { title: t.users.username, dataIndex: "username" },
@@ -36,12 +44,39 @@ export function UsersPage() {
       dataIndex: "lastLoginAt",
       render: (at: string | null) => (at ? formatShanghaiDateTime(at) : t.none),
     },
+    ...(canEdit
+      ? [
+          {
+            title: t.masterEdit.actions,
+            key: "actions",
+            render: (_: unknown, row: UserDto) => (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ row })} aria-label={`${t.masterEdit.edit} ${row.username}`}>
+                {t.masterEdit.edit}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
     <>
       <PageTitle>{pickLabel(NAV_LABELS.users, lang)}</PageTitle>
-      <PagedTable list={list} result={result} columns={columns} rowKey={(row) => row.id} testId="users-table" />
+      <PagedTable
+        list={list}
+        result={result}
+        columns={columns}
+        rowKey={(row) => row.id}
+        actions={
+          canEdit ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ row: null })}>
+              {t.masterEdit.create}
+            </Button>
+          ) : null
+        }
+        testId="users-table"
+      />
+      <UserFormDrawer row={editing?.row ?? null} open={editing !== null} onClose={() => setEditing(null)} departments={departments} />
     </>
   );
 }

@@ -1,6 +1,13 @@
 // The hall's service windows: where each is, which departments sit there, and whether it is a
 // party-member responsibility post (党员责任岗).
-import { Tag, type TableColumnsType } from "antd";
+import { useState } from "react";
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { SORT_PARAM, sortHandler, sortOrderOf } from "../../../lib/zodForm.ts";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
+import { ExportButton } from "../../imports/components/ExportButton.tsx";
+import { WindowFormDrawer } from "./WindowFormDrawer.tsx";
+import { WindowItemsModal } from "./WindowItemsModal.tsx";
+import { Button, Tag, type TableColumnsType } from "antd";
 import type { WindowDto } from "../../../../../server/src/contracts/masterData.ts";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
 import { ActiveTag } from "../../../components/ActiveTag.tsx";
@@ -13,18 +20,22 @@ import { useDepartmentNames } from "../../departments/api/useDepartmentNames.ts"
 import { DEPARTMENT_FILTER, DepartmentFilter } from "../../departments/components/DepartmentFilter.tsx";
 import { useWindowsPage } from "../api/useWindowsPage.ts";
 
-const FILTERS = [DEPARTMENT_FILTER];
+const FILTERS = [DEPARTMENT_FILTER, SORT_PARAM];
 
 export function WindowsPage() {
   const { lang, t } = useLanguage();
   const list = useListParams(FILTERS);
+  const canEdit = useCurrentUser().role === "ADMIN";
+  const [editing, setEditing] = useState<{ row: WindowDto | null } | null>(null);
+  const [assigning, setAssigning] = useState<WindowDto | null>(null);
+  const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(list, key) });
   const result = useWindowsPage(list.query);
   const departments = useDepartmentNames();
 
   const columns: TableColumnsType<WindowDto> = [
-    { title: t.windows.number, dataIndex: "number", align: "right" },
-    { title: t.windows.zone, dataIndex: "zone" },
-    { title: t.windows.name, dataIndex: "name" },
+    { title: t.windows.number, dataIndex: "number", ...sortable("number"), align: "right" },
+    { title: t.windows.zone, dataIndex: "zone", ...sortable("zone") },
+    { title: t.windows.name, dataIndex: "name", ...sortable("name") },
     {
       title: t.windows.departments,
       dataIndex: "departmentIds",
@@ -36,6 +47,24 @@ export function WindowsPage() {
       render: (partyPost: boolean) => (partyPost ? <Tag color="red">{t.windows.partyPost}</Tag> : t.none),
     },
     { title: t.windows.status, dataIndex: "active", render: (active: boolean) => <ActiveTag active={active} /> },
+    ...(canEdit
+      ? [
+          {
+            title: t.masterEdit.actions,
+            key: "actions",
+            render: (_: unknown, row: WindowDto) => (
+              <>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ row })} aria-label={`${t.masterEdit.edit} ${row.number}`}>
+                  {t.masterEdit.edit}
+                </Button>{" "}
+                <Button size="small" onClick={() => setAssigning(row)} aria-label={`${t.masterEdit.items} ${row.number}`}>
+                  {t.masterEdit.items}
+                </Button>
+              </>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -47,8 +76,21 @@ export function WindowsPage() {
         columns={columns}
         rowKey={(row) => row.id}
         filters={<DepartmentFilter list={list} departments={departments} />}
+        onTableChange={sortHandler<WindowDto>(list)}
+        actions={
+          <>
+            <ExportButton path="/api/windows/export.xlsx" query={list.query} />
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ row: null })}>
+                {t.masterEdit.create}
+              </Button>
+            ) : null}
+          </>
+        }
         testId="windows-table"
       />
+      {assigning ? <WindowItemsModal window={assigning} onClose={() => setAssigning(null)} /> : null}
+      <WindowFormDrawer row={editing?.row ?? null} open={editing !== null} onClose={() => setEditing(null)} departments={departments} />
     </>
   );
 }

@@ -1,0 +1,63 @@
+// The administrator's center settings: the hall's opening hours and lunch break (shown to staff at
+// sign-in and to the public in the catalogue) and the working-day deadlines the rules use.
+import { useEffect } from "react";
+import { App, Button, Card, Form, Input, InputNumber, Skeleton } from "antd";
+import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
+import { centerSettingsSchema, type CenterSettings } from "../../../../../server/src/contracts/settings.ts";
+import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { PageTitle } from "../../../components/PageTitle.tsx";
+import { showFieldIssues } from "../../../lib/formErrors.ts";
+import { pickLabel } from "../../../lib/i18n.ts";
+import { useLanguage } from "../../../lib/language.tsx";
+import { parseForm } from "../../../lib/zodForm.ts";
+import { useSaveSettings, useSettings } from "../api/settings.ts";
+
+const TIME_FIELDS = ["opensAt", "closesAt", "lunchStartsAt", "lunchEndsAt"] as const;
+const DAY_FIELDS = ["warnWorkingDaysBefore", "rectificationWorkingDays", "complaintWorkingDays"] as const;
+
+export function SettingsPage() {
+  const { lang, t } = useLanguage();
+  const s = t.settings;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CenterSettings>();
+  const settings = useSettings();
+  const save = useSaveSettings();
+
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+
+  const submit = (values: CenterSettings) => {
+    const body = parseForm(form, centerSettingsSchema, { ...settings.data, ...values }, lang);
+    if (!body) return;
+    save.mutate(body, {
+      onSuccess: () => void message.success(t.masterEdit.saved),
+      onError: (error) => void showFieldIssues(form, error, [...TIME_FIELDS, ...DAY_FIELDS], lang),
+    });
+  };
+
+  return (
+    <>
+      <PageTitle>{pickLabel(NAV_LABELS.settings, lang)}</PageTitle>
+      {settings.isError ? <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+      {settings.isPending ? <Skeleton active /> : null}
+      {settings.data ? (
+        <Card style={{ maxWidth: 560 }}>
+          <Form<CenterSettings> form={form} layout="vertical" onFinish={submit} disabled={save.isPending} data-testid="settings-form">
+            {TIME_FIELDS.map((name) => (
+              <Form.Item key={name} label={s[name]} name={name} extra="HH:MM">
+                <Input maxLength={5} style={{ width: 120 }} />
+              </Form.Item>
+            ))}
+            {DAY_FIELDS.map((name) => (
+              <Form.Item key={name} label={s[name]} name={name}>
+                <InputNumber min={0} max={60} precision={0} />
+              </Form.Item>
+            ))}
+            <Button type="primary" htmlType="submit" loading={save.isPending}>{t.masterEdit.save}</Button>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}

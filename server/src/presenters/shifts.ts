@@ -1,0 +1,27 @@
+// Shifts and absences as JSON.
+import type { AbsenceDto, ShiftDto } from "../contracts/shifts.ts";
+import type { Shift, ShiftPause, StaffAbsence } from "../generated/prisma/client.ts";
+
+export const presentShift = (s: Shift & { pauses: ShiftPause[] }): ShiftDto => {
+  const open = s.pauses.find((p) => p.endedAt === null);
+  return {
+    id: s.id,
+    centerId: s.centerId,
+    windowId: s.windowId,
+    staffId: s.staffId,
+    startedAt: s.startedAt.toISOString(),
+    endedAt: s.endedAt ? s.endedAt.toISOString() : null,
+    pause: open ? { reason: open.reason, note: open.note, startedAt: open.startedAt.toISOString() } : null,
+  };
+};
+
+export const presentAbsence = (a: StaffAbsence): AbsenceDto => ({
+  id: a.id,
+  staffId: a.staffId,
+  kind: a.kind,
+  startsAt: a.startsAt.toISOString(),
+  endsAt: a.endsAt.toISOString(),
+  coverStaffId: a.coverStaffId,
+  approvedById: a.approvedById,
+  note: a.note,
+});

@@ -1,0 +1,28 @@
+// Every list exports to Excel as filtered: the list route builds its rows with the same `where` and
+// hands them here with zh-CN column headers. One sheet, a bold frozen header row, no formulas.
+import ExcelJS from "exceljs";
+import { XLSX_TYPE } from "../../contracts/imports.ts";
+import type { AppContext } from "../../koa.ts";
+
+/** Exports are capped so one request cannot build an unbounded workbook in memory. */
+export const EXPORT_MAX_ROWS = 50_000;
+
+export interface ExportColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | null;
+}
+
+export async function sendWorkbook<T>(ctx: AppContext, filename: string, columns: ExportColumn<T>[], rows: T[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = ctx.services.clock.now();
+  const sheet = workbook.addWorksheet(filename);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+  const buffer = await workbook.xlsx.writeBuffer();
+  ctx.set("Content-Type", XLSX_TYPE);
+  ctx.set("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}.xlsx`);
+  ctx.body = Buffer.from(buffer);
+}
