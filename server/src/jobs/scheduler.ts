@@ -1,0 +1,46 @@
+// The small in-process scheduler: every minute it runs the jobs whose tick is due. Jobs are
+// state-based sweeps, so the first tick after downtime catches up on everything missed; each tick is
+// recorded once (JobRun.runKey), so two processes or a clock moved backwards do not run it twice.
+import { evaluateDeadlines } from "../domain/cases/evaluateDeadlines.ts";
+import { evaluateInquiries } from "../domain/inquiries/evaluateInquiries.ts";
+import { dispatchNotifications, outboxOnlyProvider, type SmsProvider } from "../domain/notifications/outbox.ts";
+import type { Services } from "../services.ts";
+import { runJob } from "./runJob.ts";
+
+const TICK_MS = 60_000;
+/** Deadlines are judged every five minutes: warnings are about working days, not seconds. */
+const DEADLINE_PERIOD_MS = 5 * 60_000;
+
+const periodKey = (at: Date, periodMs: number): string => new Date(Math.floor(at.getTime() / periodMs) * periodMs).toISOString();
+
+/** One scheduler tick; tests call it directly after moving the ManualClock. */
+export async function runDueJobs(services: Services, provider: SmsProvider = outboxOnlyProvider): Promise<void> {
+  const now = services.clock.now();
+  await runJob(services, { job: "case-deadlines", runKey: periodKey(now, DEADLINE_PERIOD_MS) }, () => evaluateDeadlines(services));
+  await runJob(services, { job: "inquiry-warnings", runKey: periodKey(now, DEADLINE_PERIOD_MS) }, () => evaluateInquiries(services));
+  // Delivery is retried by backoff on the rows themselves, so it runs every tick without a period key.
+  await dispatchNotifications(services, provider);
+}
+
+export function startScheduler(services: Services, provider: SmsProvider = outboxOnlyProvider): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = runDueJobs(services, provider)
+      .catch((err: unknown) => services.logger.error({ err }, "scheduler tick failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, TICK_MS);
+  timer.unref();
+  setImmediate(tick);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
