@@ -11,6 +11,16 @@ import { sessionLoader } from "./middleware/session.ts";
 import { shutdownGuard, type ShutdownState } from "./middleware/shutdownGuard.ts";
 import { staticApps } from "./middleware/staticApps.ts";
 import { auditRouter } from "./routes/audit/router.ts";
+import { devicesRouter } from "./routes/devices/router.ts";
+import { evaluationsRouter } from "./routes/evaluations/router.ts";
+import { invitationsRouter } from "./routes/invitations/router.ts";
+import { accountabilityRouter } from "./routes/accountability/router.ts";
+import { casesRouter } from "./routes/cases/router.ts";
+import { inquiriesRouter } from "./routes/inquiries/router.ts";
+import { notificationsRouter } from "./routes/notifications/router.ts";
+import { calendarRouter } from "./routes/calendar/router.ts";
+import { complaintsRouter } from "./routes/complaints/router.ts";
+import { lookupRouter } from "./routes/lookup/router.ts";
 import { authRouter } from "./routes/auth/router.ts";
 import { centersRouter } from "./routes/centers/router.ts";
 import { departmentsRouter } from "./routes/departments/router.ts";
@@ -21,6 +31,12 @@ import type { AppRouter } from "./routes/router.ts";
 import { staffRouter } from "./routes/staff/router.ts";
 import { usersRouter } from "./routes/users/router.ts";
 import { windowsRouter } from "./routes/windows/router.ts";
+import { catalogRouter } from "./routes/catalog/router.ts";
+import { photosRouter } from "./routes/photos/router.ts";
+import { openapiRouter } from "./routes/openapi/router.ts";
+import { importsRouter } from "./routes/imports/router.ts";
+import { settingsRouter } from "./routes/settings/router.ts";
+import { shiftsRouter } from "./routes/shifts/router.ts";
 import type { Services } from "./services.ts";
 
 export function buildApp(services: Services, shutdown: ShutdownState = { draining: false }): Koa<AppState, AppContextExtras> {
@@ -39,6 +55,23 @@ export function buildApp(services: Services, shutdown: ShutdownState = { drainin
     itemsRouter(),
     usersRouter(),
     auditRouter(),
+    catalogRouter(services),
+    importsRouter(),
+    shiftsRouter(),
+    settingsRouter(),
+    photosRouter(),
+    // Describes every router of this list (read when first asked, so it sees the whole list)
+    openapiRouter(() => routers),
+    devicesRouter(services),
+    invitationsRouter(),
+    evaluationsRouter(),
+    casesRouter(),
+    lookupRouter(services),
+    accountabilityRouter(),
+    inquiriesRouter(),
+    notificationsRouter(),
+    calendarRouter(),
+    complaintsRouter(),
   ];
 
   app.use(requestContext());

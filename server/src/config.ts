@@ -28,6 +28,11 @@ export const configSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   // Set when TLS ends at a reverse proxy in front of hallwatch (cookies become Secure, X-Forwarded-* trusted)
   TRUST_PROXY: bool.default(false),
+  // 32-byte key (64 hex characters) for citizens' phone and ID numbers (AES-256-GCM). When unset, one
+  // is generated at first start into data-key next to the SQLite file (mode 600): back it up with the database.
+  DATA_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, "64 hex characters").optional(),
+  // Walk-up ratings (no invitation) from one pad must be this many seconds apart; 0 turns the limit off
+  WALKUP_MIN_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(30),
   // Where the built client and kiosk are served from (tests point it elsewhere)
   STATIC_ROOT: z.string().default(path.resolve(import.meta.dirname, "..", "..")),
 });

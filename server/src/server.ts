@@ -8,10 +8,12 @@ import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { bootstrapDatabase, type BootstrapResult } from "./domain/bootstrap/bootstrapDatabase.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
+import { closeEvaluationIntake } from "./domain/evaluations/submitEvaluation.ts";
 import { DomainEvents } from "./lib/events.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import type { ShutdownState } from "./middleware/shutdownGuard.ts";
 import { attachRealtime } from "./realtime/io.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 import type { Services } from "./services.ts";
 
 export interface RunningServer {
@@ -39,6 +41,8 @@ export async function startServer(
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 5_000;
   const io = attachRealtime(server, services);
+  // Scheduled jobs run on the real clock; tests with a ManualClock drive them by hand (jobs/scheduler.ts).
+  const scheduler = opts.clock ? null : startScheduler(services);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -51,6 +55,7 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       shutdown.draining = true;
+      await scheduler?.stop();
       // Sockets first (pads reconnect elsewhere and retry their outbox), then in-flight requests.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => {
@@ -65,6 +70,9 @@ export async function startServer(
         });
         server.closeIdleConnections();
       });
+      // Ratings queued for a group commit are written before the database closes (their pads were
+      // cut off by io.close and will resend: dedupe answers duplicate:true).
+      await closeEvaluationIntake(services);
       await db.close();
     })();
     return closing;

@@ -3,6 +3,17 @@
 import { createBrowserRouter } from "react-router";
 import { CrashPage, NotFoundPage } from "../components/StatusPages.tsx";
 import { AuditPage } from "../features/audit/components/AuditPage.tsx";
+import { CatalogItemPage } from "../features/catalog/components/CatalogItemPage.tsx";
+import { CatalogPage } from "../features/catalog/components/CatalogPage.tsx";
+import { SettingsPage } from "../features/settings/components/SettingsPage.tsx";
+import { DevicesPage } from "../features/devices/components/DevicesPage.tsx";
+import { EvaluationFeedPage } from "../features/evaluations/components/EvaluationFeedPage.tsx";
+import { AccountabilityPage } from "../features/accountability/components/AccountabilityPage.tsx";
+import { CaseNoticePage } from "../features/cases/components/CaseNoticePage.tsx";
+import { CasesPage } from "../features/cases/components/CasesPage.tsx";
+import { InquiriesPage } from "../features/inquiries/components/InquiriesPage.tsx";
+import { OutboxPage } from "../features/notifications/components/OutboxPage.tsx";
+import { LookupPage } from "../features/lookup/components/LookupPage.tsx";
 import { ChangePasswordPage } from "../features/auth/components/ChangePasswordPage.tsx";
 import { LoginPage } from "../features/auth/components/LoginPage.tsx";
 import { RequireSession } from "../features/auth/components/RequireSession.tsx";
@@ -19,6 +30,11 @@ import { RequireNav } from "./RequireNav.tsx";
 export function createRouter() {
   return createBrowserRouter([
     { path: "/login", element: <LoginPage />, errorElement: <CrashPage /> },
+    // Public: the item catalogue (办事指南) and each item's printable guide
+    { path: "/catalog", element: <CatalogPage />, errorElement: <CrashPage /> },
+    { path: "/catalog/items/:id", element: <CatalogItemPage />, errorElement: <CrashPage /> },
+    // Public: the case lookup a citizen reaches from the QR code on the acceptance notice
+    { path: "/lookup", element: <LookupPage />, errorElement: <CrashPage /> },
     {
       element: <RequireSession />,
       errorElement: <CrashPage />,
@@ -35,6 +51,14 @@ export function createRouter() {
             { path: "items", element: <RequireNav navKey="items"><ItemsPage /></RequireNav> },
             { path: "users", element: <RequireNav navKey="users"><UsersPage /></RequireNav> },
             { path: "audit", element: <RequireNav navKey="audit"><AuditPage /></RequireNav> },
+            { path: "settings", element: <RequireNav navKey="settings"><SettingsPage /></RequireNav> },
+            { path: "cases", element: <RequireNav navKey="cases"><CasesPage /></RequireNav> },
+            { path: "cases/:id/notice", element: <RequireNav navKey="cases"><CaseNoticePage /></RequireNav> },
+            { path: "cases/outbox", element: <RequireNav navKey="accountability"><OutboxPage /></RequireNav> },
+            { path: "inquiries", element: <RequireNav navKey="inquiries"><InquiriesPage /></RequireNav> },
+            { path: "accountability", element: <RequireNav navKey="accountability"><AccountabilityPage /></RequireNav> },
+            { path: "evaluations", element: <RequireNav navKey="evaluations"><EvaluationFeedPage /></RequireNav> },
+            { path: "devices", element: <RequireNav navKey="devices"><DevicesPage /></RequireNav> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

@@ -102,3 +102,19 @@ export async function apiPost<T>(path: string, body: unknown, schema: ZodType<T>
 export async function apiPostNoContent(path: string, body?: unknown): Promise<void> {
   await apiRequest("POST", path, { body });
 }
+
+/** Sends a file as the raw request body (spreadsheet imports, photos): same cookies, CSRF and errors as JSON calls. */
+export async function apiUpload<T>(path: string, file: Blob, schema: ZodType<T>): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", "content-type": file.type };
+  const csrf = readCookie(CSRF_COOKIE);
+  if (csrf) headers[CSRF_HEADER] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, credentials: "same-origin", body: file });
+  } catch {
+    throw clientSideError("NETWORK", 0, "networkError");
+  }
+  const body = await readJson(response);
+  if (!response.ok) throw errorFromResponse(response.status, body);
+  return parseWith(schema, body, response.status);
+}

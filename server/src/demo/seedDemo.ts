@@ -7,6 +7,8 @@ import type { Role } from "../contracts/roles.ts";
 import { generateCenterAccounts, generateCityAccounts } from "./generateAccounts.ts";
 import { generateHall } from "./generateHall.ts";
 import { DemoWriter } from "./insertRows.ts";
+import { generateEvaluationHistory, insertEvaluationHistory } from "./history/evaluations.ts";
+import { generateCaseHistory, insertCaseHistory } from "./history/cases.ts";
 import type { AccountRow, PasswordKind } from "./rows.ts";
 
 export interface SeedDemoOptions {
@@ -69,6 +71,8 @@ export function seedDemo(raw: Sqlite.Database, opts: SeedDemoOptions): DemoSumma
     raw.transaction(() => {
       const ids = writer.insertHall(hall);
       writer.insertAccounts(accounts, ids, hashes, opts.now);
+      insertEvaluationHistory(raw, generateEvaluationHistory(hall, { seed: opts.seed, now: opts.now }), ids);
+      insertCaseHistory(raw, generateCaseHistory(hall, { seed: opts.seed, now: opts.now }), ids, opts.now);
       if (centerIndex === 0) writer.insertAccounts(cityAccounts, null, hashes, opts.now);
     })();
 

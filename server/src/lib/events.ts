@@ -1,12 +1,42 @@
 // Typed domain events. Domain functions emit after their transaction commits; the realtime
 // broadcaster (and later jobs) subscribe. Routes never emit to sockets themselves.
 import { EventEmitter } from "node:events";
+import type { EvaluationCreatedEvent, InvitationCreatedEvent } from "../contracts/kiosk.ts";
 
 export interface DomainEventMap {
   "user.changed": { centerId: number | null; userId: number };
   "session.revoked": { sessionId: string; userId: number };
+  // Rating pads (issue #5): invitations, stored ratings, revoked devices
+  "invitation.created": InvitationCreatedEvent;
+  "invitation.cancelled": { centerId: number; windowId: number; invitationId: string };
+  "evaluation.created": EvaluationCreatedEvent;
+  "device.revoked": { centerId: number; windowId: number; deviceId: number };
+  // A window's state, staff on duty or pause changed (shift sign-in/out/pause): its pads re-read it
+  "window.changed": { centerId: number; windowId: number };
+  // Shifts (issue #3): a staff member signed in to / out of a window, paused or resumed
+  "shift.started": ShiftEvent;
+  "shift.ended": ShiftEvent;
+  "shift.paused": ShiftEvent & { reason: string };
+  "shift.resumed": ShiftEvent;
+  // Cases and accountability (issue #4)
+  "case.changed": { centerId: number; departmentIds: number[]; caseId: number; caseNo: string; state: string; warning: string };
+  "case.warning": { centerId: number; departmentIds: number[]; caseId: number; caseNo: string; level: "YELLOW" | "RED"; dueAt: string; staffId: number };
+  "accountability.proposed": { centerId: number; departmentIds: number[]; recordId: number; kind: string; staffId: number };
+  "inquiry.changed": { centerId: number; inquiryId: number; state: string; toWindowId?: number };
+  "inquiry.warning": { centerId: number; inquiryId: number; staffId: number; windowId: number };
+  "accountability.decided": { centerId: number; departmentIds: number[]; recordId: number; state: string };
 }
 export type DomainEventName = keyof DomainEventMap;
+
+/** What every shift event carries; departmentIds are the window's, so their liaisons hear it too. */
+export interface ShiftEvent {
+  centerId: number;
+  windowId: number;
+  staffId: number;
+  shiftId: number;
+  departmentIds: number[];
+  at: string;
+}
 
 export class DomainEvents {
   private readonly emitter = new EventEmitter();

@@ -21,7 +21,25 @@ export interface Envelope<T> {
 type Routes = { [K in DomainEventName]?: (payload: DomainEventMap[K]) => Audience };
 
 /** Add an entry here when a new event should reach sockets. */
-export const REALTIME_ROUTES: Routes = {};
+export const REALTIME_ROUTES: Routes = {
+  // Rating pads (issue #5): the window's pads hear invitations; supervisors every rating. (device.revoked
+  // goes to the one revoked pad and disconnects it: realtime/kiosk.ts.)
+  "invitation.created": (e) => ({ kiosk: { windowId: e.windowId, payload: e.message } }),
+  "invitation.cancelled": (e) => ({ kiosk: { windowId: e.windowId, payload: { invitationId: e.invitationId } } }),
+  "evaluation.created": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  // Shifts (issue #3): supervisors of the center and liaisons of the window's departments.
+  "shift.started": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "shift.ended": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "shift.paused": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "shift.resumed": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  // Cases and accountability (issue #4): supervisors of the center and liaisons of the case's department.
+  "case.changed": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "case.warning": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "accountability.proposed": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "inquiry.changed": (e) => ({ supervisor: { centerId: e.centerId } }),
+  "inquiry.warning": (e) => ({ supervisor: { centerId: e.centerId } }),
+  "accountability.decided": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+};
 
 export function attachBroadcaster(io: Server, events: DomainEvents, routes: Routes = REALTIME_ROUTES): () => void {
   const seqByCenter = new Map<number, number>();

@@ -6,9 +6,9 @@ import { Server } from "socket.io";
 import { SESSION_COOKIE } from "./../contracts/auth.ts";
 import { AppError } from "../errors.ts";
 import { resolveSession } from "../domain/auth/resolveSession.ts";
-import { sha256 } from "../lib/tokens.ts";
 import type { Services } from "../services.ts";
 import { attachBroadcaster } from "./broadcaster.ts";
+import { attachKiosk } from "./kiosk.ts";
 
 export const KIOSK_PROTOCOL_VERSION = 1;
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -49,20 +49,7 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Serv
     else void socket.join("city");
   });
 
-  const kiosk = io.of("/kiosk");
-  kiosk.use(async (socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown; protocol?: unknown };
-    if (auth.protocol !== KIOSK_PROTOCOL_VERSION) return next(new Error("UNSUPPORTED_PROTOCOL"));
-    if (typeof auth.token !== "string" || auth.token.length > 200) return next(new Error("UNAUTHORIZED"));
-    const device = await services.prisma.kioskDevice.findUnique({ where: { tokenHash: sha256(auth.token) } });
-    if (!device || device.revokedAt) return next(new Error("UNAUTHORIZED"));
-    socket.data.device = { id: device.id, windowId: device.windowId, centerId: device.centerId };
-    next();
-  });
-  kiosk.on("connection", (socket) => {
-    const device = socket.data.device as { windowId: number };
-    void socket.join(`window:${device.windowId}`);
-  });
+  attachKiosk(io, services);
 
   const display = io.of("/display");
   display.on("connection", (socket) => {

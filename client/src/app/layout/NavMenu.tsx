@@ -7,10 +7,16 @@ import {
   AuditOutlined,
   BankOutlined,
   DesktopOutlined,
+  FileDoneOutlined,
   HomeOutlined,
+  LikeOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
+  SafetyCertificateOutlined,
+  TabletOutlined,
   TeamOutlined,
   UserOutlined,
+  SettingOutlined,
 } from "@ant-design/icons";
 import { Link, useLocation } from "react-router";
 import { NAV_BY_ROLE, NAV_LABELS, type NavKey } from "../../../../server/src/contracts/navigation.ts";
@@ -27,6 +33,12 @@ const NAV_ICONS: Record<NavKey, ReactNode> = {
   items: <ProfileOutlined />,
   users: <UserOutlined />,
   audit: <AuditOutlined />,
+  cases: <FileDoneOutlined />,
+  inquiries: <QuestionCircleOutlined />,
+  accountability: <SafetyCertificateOutlined />,
+  evaluations: <LikeOutlined />,
+  devices: <TabletOutlined />,
+  settings: <SettingOutlined />,
 };
 
 function selectedKey(pathname: string, keys: readonly NavKey[]): NavKey | undefined {

@@ -8,6 +8,9 @@ import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import { useOverview } from "../api/useOverview.ts";
 import { OverviewStats } from "./OverviewStats.tsx";
 import { StaffSelfCard } from "./StaffSelfCard.tsx";
+import { ShiftCard } from "../../shifts/components/ShiftCard.tsx";
+import { StaffCasesCard } from "../../cases/components/StaffCasesCard.tsx";
+import { InviteButton } from "../../evaluations/components/InviteButton.tsx";
 
 export function HomePage() {
   const { t } = useLanguage();
@@ -26,6 +29,9 @@ export function HomePage() {
       {overview.isPending ? <Skeleton active /> : null}
       {overview.isError ? <ErrorAlert error={overview.error} title={t.overviewFailed} onRetry={() => void overview.refetch()} /> : null}
       {overview.data?.self ? <StaffSelfCard self={overview.data.self} /> : null}
+      {user.role === "STAFF" && user.staffId !== null ? <ShiftCard /> : null}
+      {user.role === "STAFF" ? <InviteButton /> : null}
+      {user.role === "STAFF" ? <StaffCasesCard /> : null}
       {overview.data ? <OverviewStats overview={overview.data} role={user.role} /> : null}
     </Flex>
   );
