@@ -8,6 +8,7 @@ import { ApiClient } from "../support/apiClient.ts";
 import { caseFixture, citizen } from "../support/caseFixtures.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { row, signInEveryRole, type Expect } from "../support/roleMatrix.ts";
 
 let server: TestServer;
 let accounts: Record<Role, DemoAccount>;
@@ -45,11 +46,7 @@ beforeAll(async () => {
   // "own" for a liaison is the department of the staff member's case
   const liaison = await prisma.user.findFirstOrThrow({ where: { centerId: c1, role: "LIAISON", departmentId: ownItem.departmentId } });
   accounts.LIAISON = { ...accounts.LIAISON, userId: liaison.id, username: liaison.username, departmentId: liaison.departmentId };
-  for (const role of ROLES) {
-    const client = new ApiClient(server.url);
-    await client.login(accounts[role].username, accounts[role].password);
-    clients.set(role, client);
-  }
+  for (const [role, client] of await signInEveryRole(server.url, accounts)) clients.set(role, client);
   const own = await clients.get("STAFF")!.post<{ id: number }>("/api/cases", { ...accept, ...citizen(1) });
   expect(own.status).toBe(201);
   cases.own = own.body.id;
@@ -69,10 +66,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Expect = Record<Role, number>;
-const row = (admin: number, sec: number, leader: number, sup: number, staff: number, liaison: number, auditor: number, cityLeader: number, cityAuditor: number): Expect => ({
-  ADMIN: admin, SECURITY_ADMIN: sec, LEADER: leader, SUPERVISOR: sup, STAFF: staff, LIAISON: liaison, AUDITOR: auditor, CITY_LEADER: cityLeader, CITY_AUDITOR: cityAuditor,
-});
 async function each(call: (client: ApiClient, role: Role) => Promise<{ status: number }>): Promise<Expect> {
   const got = {} as Expect;
   for (const role of ROLES) got[role] = (await call(clients.get(role)!, role)).status;

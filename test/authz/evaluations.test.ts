@@ -7,6 +7,7 @@ import { issueDeviceToken } from "../../server/src/domain/devices/manageDevices.
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { row, type Expect, signInEveryRole } from "../support/roleMatrix.ts";
 
 let server: TestServer;
 let accounts: Record<Role, DemoAccount>;
@@ -17,19 +18,6 @@ let ownWindow: number;
 let otherCenterWindow: number;
 let staffWindow: number;
 
-type Expect = Record<Role, number>;
-//                ADMIN SEC LEAD SUP STAFF LIAI AUDI CITYL CITYA
-const row = (a: number, s: number, l: number, su: number, st: number, li: number, au: number, cl: number, ca: number): Expect => ({
-  ADMIN: a,
-  SECURITY_ADMIN: s,
-  LEADER: l,
-  SUPERVISOR: su,
-  STAFF: st,
-  LIAISON: li,
-  AUDITOR: au,
-  CITY_LEADER: cl,
-  CITY_AUDITOR: ca,
-});
 
 const system = (centerId: number) => ({ userId: null, role: "SYSTEM", centerId });
 const newDevice = async (centerId: number, windowId: number) =>
@@ -53,11 +41,7 @@ beforeAll(async () => {
       data: { id: randomUUID(), centerId, windowId, channel: "HALL_PAD", level: 5, reasons: [], indicatorVersion: "t", bound: false, ratedAt: now, receivedAt: now },
     });
   }
-  for (const role of ROLES) {
-    const client = new ApiClient(server.url);
-    await client.login(accounts[role].username, accounts[role].password);
-    clients.set(role, client);
-  }
+  for (const [role, client] of await signInEveryRole(server.url, accounts)) clients.set(role, client);
 }, 120_000);
 afterAll(async () => {
   await server?.stop();

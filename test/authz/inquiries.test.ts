@@ -7,6 +7,7 @@ import type { PrismaClient } from "../../server/src/db/database.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { row, signInEveryRole, type Expect } from "../support/roleMatrix.ts";
 
 let server: TestServer;
 let accounts: Record<Role, DemoAccount>;
@@ -26,11 +27,7 @@ beforeAll(async () => {
   const { prisma } = server.services;
   const centers = await prisma.center.findMany({ orderBy: { id: "asc" } });
   accounts = await demoAccounts(server, centers[0]!.id);
-  for (const role of ROLES) {
-    const client = new ApiClient(server.url);
-    await client.login(accounts[role].username, accounts[role].password);
-    clients.set(role, client);
-  }
+  for (const [role, client] of await signInEveryRole(server.url, accounts)) clients.set(role, client);
   const staffId = accounts.STAFF.staffId!;
   ownWindowId = (await prisma.windowStaff.findFirstOrThrow({ where: { staffId } })).windowId;
   otherWindowId = (await prisma.window.findFirstOrThrow({ where: { centerId: centers[0]!.id, id: { not: ownWindowId } } })).id;
@@ -44,10 +41,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Expect = Record<Role, number>;
-const row = (admin: number, sec: number, leader: number, sup: number, staff: number, liaison: number, auditor: number, cityLeader: number, cityAuditor: number): Expect => ({
-  ADMIN: admin, SECURITY_ADMIN: sec, LEADER: leader, SUPERVISOR: sup, STAFF: staff, LIAISON: liaison, AUDITOR: auditor, CITY_LEADER: cityLeader, CITY_AUDITOR: cityAuditor,
-});
 async function each(call: (client: ApiClient) => Promise<{ status: number }>): Promise<Expect> {
   const got = {} as Expect;
   for (const role of ROLES) got[role] = (await call(clients.get(role)!)).status;

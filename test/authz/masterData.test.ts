@@ -7,6 +7,7 @@ import { ROLES, type Role } from "../../server/src/contracts/roles.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { row, type Expect, signInEveryRole } from "../support/roleMatrix.ts";
 
 let server: TestServer;
 const clients = new Map<Role, ApiClient>();
@@ -25,28 +26,12 @@ beforeAll(async () => {
     };
   }
   const accounts = await demoAccounts(server, c1!);
-  for (const role of ROLES) {
-    const client = new ApiClient(server.url);
-    await client.login(accounts[role].username, accounts[role].password);
-    clients.set(role, client);
-  }
+  for (const [role, client] of await signInEveryRole(server.url, accounts)) clients.set(role, client);
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
 });
 
-type Expect = Record<Role, number>;
-const row = (admin: number, sec: number, leader: number, sup: number, staff: number, liaison: number, auditor: number, cityLeader: number, cityAuditor: number): Expect => ({
-  ADMIN: admin,
-  SECURITY_ADMIN: sec,
-  LEADER: leader,
-  SUPERVISOR: sup,
-  STAFF: staff,
-  LIAISON: liaison,
-  AUDITOR: auditor,
-  CITY_LEADER: cityLeader,
-  CITY_AUDITOR: cityAuditor,
-});
 
 interface Probe {
   method: "GET" | "POST" | "PATCH" | "PUT";
