@@ -2,7 +2,8 @@
 // cannot trust: files that are not spreadsheets, too many rows, wrong headers, merged cells and
 // formulas (a formula's cached result may be stale or absent). Nothing here touches the database.
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type { CellValue } from "exceljs";
+import { loadExcel } from "../../lib/lazyModules.ts";
 import type { ErrorIssue } from "../../contracts/errors.ts";
 import { IMPORT_MAX_ROWS } from "../../contracts/imports.ts";
 import { AppError } from "../../errors.ts";
@@ -22,7 +23,7 @@ export const cellIssue = (row: number, column: string, zh: string, en: string): 
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value.trim();
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -37,6 +38,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * file is refused after reading a tenth of it instead of building the whole workbook in memory.
  */
 async function firstSheetRowsUpTo(buffer: Buffer, limit: number): Promise<number> {
+  const ExcelJS = await loadExcel();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { worksheets: "emit", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
   let rows = 0;
   for await (const sheet of reader) {
@@ -65,6 +67,7 @@ export async function readSheet(buffer: Buffer, headers: readonly string[], maxR
   }
   // +1: the header row
   if (counted > maxRows + 1) throw tooMany(maxRows);
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a plain ArrayBuffer copy satisfies it and JSZip reads it

@@ -1,6 +1,6 @@
 // The downloadable import templates: the data sheet first (its headers are what readSheet checks),
 // then a sheet of filling instructions in Chinese.
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../lib/lazyModules.ts";
 import { IMPORT_HEADERS, IMPORT_LABELS, IMPORT_MAX_ROWS, type ImportKind } from "../../contracts/imports.ts";
 
 const NOTES: Record<ImportKind, string[]> = {
@@ -18,6 +18,7 @@ const NOTES: Record<ImportKind, string[]> = {
 };
 
 export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(IMPORT_LABELS[kind].zh);
   sheet.columns = IMPORT_HEADERS[kind].map((header) => ({ header, width: Math.max(14, header.length * 3) }));

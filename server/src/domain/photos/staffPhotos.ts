@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import { loadSharp } from "../../lib/lazyModules.ts";
 import { sqliteFile } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import type { Staff } from "../../generated/prisma/client.ts";
@@ -28,6 +28,7 @@ export const photoFile = (services: Services, photoKey: string, size: PhotoSize)
 
 /** Decodes, squares and re-encodes; anything sharp cannot read is NOT_AN_IMAGE. */
 export async function renderPhoto(input: Buffer): Promise<Record<PhotoSize, Buffer>> {
+  const sharp = await loadSharp();
   try {
     const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate();
     const meta = await image.metadata();

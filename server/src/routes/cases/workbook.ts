@@ -1,5 +1,5 @@
 // Excel exports of the case and accountability lists (what is on screen, with every filter applied).
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../lib/lazyModules.ts";
 import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_STATE_LABELS, CONSEQUENCE_LABELS, type AccountabilityDto } from "../../contracts/accountability.ts";
 import { CASE_STATE_LABELS, type CaseDto } from "../../contracts/cases.ts";
 
@@ -8,6 +8,7 @@ const shanghai = (iso: string | null): string =>
 const WARNING_ZH = { NONE: "正常", YELLOW: "黄色预警", RED: "红色超期" } as const;
 
 async function toBuffer(sheetName: string, header: string[], rows: (string | number)[][]): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(sheetName);
   sheet.addRow(header).font = { bold: true };

@@ -1,6 +1,6 @@
 // Every list exports to Excel as filtered: the list route builds its rows with the same `where` and
 // hands them here with zh-CN column headers. One sheet, a bold frozen header row, no formulas.
-import ExcelJS from "exceljs";
+import { loadExcel } from "../../lib/lazyModules.ts";
 import { XLSX_TYPE } from "../../contracts/imports.ts";
 import type { AppContext } from "../../koa.ts";
 
@@ -14,6 +14,7 @@ export interface ExportColumn<T> {
 }
 
 export async function sendWorkbook<T>(ctx: AppContext, filename: string, columns: ExportColumn<T>[], rows: T[]): Promise<void> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.created = ctx.services.clock.now();
   const sheet = workbook.addWorksheet(filename);
