@@ -9,20 +9,11 @@ import { resolveSession } from "../domain/auth/resolveSession.ts";
 import type { Services } from "../services.ts";
 import { attachBroadcaster } from "./broadcaster.ts";
 import { attachKiosk } from "./kiosk.ts";
+import { cookieValue } from "./cookies.ts";
 
-export const KIOSK_PROTOCOL_VERSION = 1;
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 const SUPERVISOR_ROLES = new Set(["LEADER", "SUPERVISOR", "ADMIN", "LIAISON", "CITY_LEADER"]);
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
-}
 
 export function attachRealtime(httpServer: HttpServer, services: Services): Server {
   const io = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });

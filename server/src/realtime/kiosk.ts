@@ -11,18 +11,10 @@ import { evaluationIntake, refusal, type PadContext } from "../domain/evaluation
 import { RateLimiter } from "../lib/rateLimiter.ts";
 import { sha256 } from "../lib/tokens.ts";
 import type { Services } from "../services.ts";
+import { cookieValue } from "./cookies.ts";
 
 /** Flood guard per connection: well above one-in-flight use, far below what could starve others. */
 const SUBMITS_PER_SECOND = 200;
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
-}
 
 async function isStaffSession(services: Services, cookie: string | undefined): Promise<boolean> {
   const token = cookieValue(cookie, SESSION_COOKIE);
