@@ -6,6 +6,7 @@ import { AuditPage } from "../features/audit/components/AuditPage.tsx";
 import { CatalogItemPage } from "../features/catalog/components/CatalogItemPage.tsx";
 import { CatalogPage } from "../features/catalog/components/CatalogPage.tsx";
 import { SettingsPage } from "../features/settings/components/SettingsPage.tsx";
+import { CalendarPage } from "../features/calendar/components/CalendarPage.tsx";
 import { DevicesPage } from "../features/devices/components/DevicesPage.tsx";
 import { EvaluationFeedPage } from "../features/evaluations/components/EvaluationFeedPage.tsx";
 import { AccountabilityPage } from "../features/accountability/components/AccountabilityPage.tsx";
@@ -52,6 +53,7 @@ export function createRouter() {
             { path: "users", element: <RequireNav navKey="users"><UsersPage /></RequireNav> },
             { path: "audit", element: <RequireNav navKey="audit"><AuditPage /></RequireNav> },
             { path: "settings", element: <RequireNav navKey="settings"><SettingsPage /></RequireNav> },
+            { path: "calendar", element: <RequireNav navKey="calendar"><CalendarPage /></RequireNav> },
             { path: "cases", element: <RequireNav navKey="cases"><CasesPage /></RequireNav> },
             { path: "cases/:id/notice", element: <RequireNav navKey="cases"><CaseNoticePage /></RequireNav> },
             { path: "cases/outbox", element: <RequireNav navKey="accountability"><OutboxPage /></RequireNav> },

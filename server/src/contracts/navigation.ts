@@ -2,7 +2,7 @@
 // role sees exactly these entries; the server's policies enforce the same boundaries on the API.
 import type { Role } from "./roles.ts";
 
-export const NAV_KEYS = ["home", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "accountability", "evaluations", "devices", "settings"] as const;
+export const NAV_KEYS = ["home", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "accountability", "evaluations", "devices", "settings", "calendar"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }> = {
@@ -20,10 +20,11 @@ export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }
   evaluations: { zh: "实时评价", en: "Live ratings", path: "/evaluations" },
   devices: { zh: "评价器管理", en: "Rating pads", path: "/devices" },
   settings: { zh: "中心设置", en: "Center settings", path: "/settings" },
+  calendar: { zh: "工作日历", en: "Working-day calendar", path: "/calendar" },
 };
 
 export const NAV_BY_ROLE: Record<Role, readonly NavKey[]> = {
-  ADMIN: ["home", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "settings"],
+  ADMIN: ["home", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "settings", "calendar"],
   SECURITY_ADMIN: ["home", "users"],
   LEADER: ["home", "departments", "windows", "staff", "items", "cases", "inquiries", "accountability", "evaluations"],
   SUPERVISOR: ["home", "departments", "windows", "staff", "items", "cases", "inquiries", "accountability", "evaluations"],

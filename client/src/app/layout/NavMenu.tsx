@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { Menu } from "antd";
 import {
+  CalendarOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -39,6 +40,7 @@ const NAV_ICONS: Record<NavKey, ReactNode> = {
   evaluations: <LikeOutlined />,
   devices: <TabletOutlined />,
   settings: <SettingOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 function selectedKey(pathname: string, keys: readonly NavKey[]): NavKey | undefined {
