@@ -1,10 +1,9 @@
 // Create or edit a department; deactivating one that still has active staff is refused by the server
 // (DEPARTMENT_HAS_ACTIVE_STAFF) and shown beside the switch.
 import { useEffect } from "react";
-import { App, Button, Drawer, Flex, Form, Input, Switch } from "antd";
+import { App, Form, Input, Switch } from "antd";
 import { createDepartmentBodySchema, departmentDtoSchema, updateDepartmentBodySchema, type DepartmentDto } from "../../../../../server/src/contracts/masterData.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
-import { ApiError } from "../../../lib/apiError.ts";
+import { FormDrawer } from "../../../components/FormDrawer.tsx";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { useLanguage } from "../../../lib/language.tsx";
 import { useSaveRow } from "../../../lib/saveRow.ts";
@@ -45,12 +44,10 @@ export function DepartmentFormDrawer({ row, open, onClose }: { row: DepartmentDt
       onError: (error) => void showFieldIssues(form, error, FIELDS, lang),
     });
   };
-  const banner = save.error !== null && !(save.error instanceof ApiError && save.error.issues.some((i) => FIELDS.includes(i.path)));
 
   return (
-    <Drawer title={row ? `${t.masterEdit.edit} · ${row.name}` : t.masterEdit.create} open={open} onClose={onClose} destroyOnHidden
-      extra={<Flex gap={8}><Button onClick={onClose}>{t.masterEdit.cancel}</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t.masterEdit.save}</Button></Flex>}>
-      {banner ? <ErrorAlert error={save.error} /> : null}
+    <FormDrawer title={row ? `${t.masterEdit.edit} · ${row.name}` : t.masterEdit.create} open={open} onClose={onClose} onSave={() => form.submit()}
+      saving={save.isPending} error={save.error} fields={FIELDS}>
       <Form<DepartmentForm> form={form} layout="vertical" onFinish={submit} disabled={save.isPending}>
         <Form.Item label={t.departments.code} name="code"><Input maxLength={30} /></Form.Item>
         <Form.Item label={t.departments.name} name="name"><Input maxLength={100} /></Form.Item>
@@ -58,6 +55,6 @@ export function DepartmentFormDrawer({ row, open, onClose }: { row: DepartmentDt
         <Form.Item label={t.masterEdit.liaisonEmails} name="liaisonEmails" extra={t.masterEdit.liaisonEmailsHint}><Input /></Form.Item>
         {row ? <Form.Item label={t.masterEdit.activeLabel} name="active" valuePropName="checked"><Switch /></Form.Item> : null}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

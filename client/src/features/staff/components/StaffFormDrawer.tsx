@@ -1,9 +1,8 @@
 // Create or edit a staff record (工作人员); a duplicate staff number (工号) shows beside its field.
 import { useEffect } from "react";
-import { App, Button, Drawer, Flex, Form, Input, Select, Switch } from "antd";
+import { App, Flex, Form, Input, Select, Switch } from "antd";
 import { createStaffBodySchema, staffDtoSchema, updateStaffBodySchema, type StaffDto } from "../../../../../server/src/contracts/masterData.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
-import { ApiError } from "../../../lib/apiError.ts";
+import { FormDrawer } from "../../../components/FormDrawer.tsx";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { useLanguage } from "../../../lib/language.tsx";
 import { useSaveRow } from "../../../lib/saveRow.ts";
@@ -56,12 +55,10 @@ export function StaffFormDrawer({ row, open, onClose, departments }: { row: Staf
       onError: (error) => void showFieldIssues(form, error, FIELDS, lang),
     });
   };
-  const banner = save.error !== null && !(save.error instanceof ApiError && save.error.issues.some((i) => FIELDS.includes(i.path)));
 
   return (
-    <Drawer title={row ? `${t.masterEdit.edit} · ${row.name}` : t.masterEdit.create} open={open} onClose={onClose} destroyOnHidden
-      extra={<Flex gap={8}><Button onClick={onClose}>{t.masterEdit.cancel}</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t.masterEdit.save}</Button></Flex>}>
-      {banner ? <ErrorAlert error={save.error} /> : null}
+    <FormDrawer title={row ? `${t.masterEdit.edit} · ${row.name}` : t.masterEdit.create} open={open} onClose={onClose} onSave={() => form.submit()}
+      saving={save.isPending} error={save.error} fields={FIELDS}>
       <Form<StaffForm> form={form} layout="vertical" onFinish={submit} disabled={save.isPending}>
         <Form.Item label={t.staff.staffNo} name="staffNo"><Input maxLength={30} /></Form.Item>
         <Form.Item label={t.staff.name} name="name"><Input maxLength={50} /></Form.Item>
@@ -76,6 +73,6 @@ export function StaffFormDrawer({ row, open, onClose, departments }: { row: Staf
           {row ? <Form.Item label={t.masterEdit.activeLabel} name="active" valuePropName="checked"><Switch /></Form.Item> : null}
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

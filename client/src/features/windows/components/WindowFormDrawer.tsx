@@ -1,10 +1,9 @@
 // Create or edit a window: number (unique in the center), zone, sign, party-member post and the
 // departments stationed at it. Removing a department whose items the window still handles is refused.
 import { useEffect } from "react";
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from "antd";
+import { App, Flex, Form, Input, InputNumber, Select, Switch } from "antd";
 import { createWindowBodySchema, updateWindowBodySchema, windowDtoSchema, type WindowDto } from "../../../../../server/src/contracts/masterData.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
-import { ApiError } from "../../../lib/apiError.ts";
+import { FormDrawer } from "../../../components/FormDrawer.tsx";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { useLanguage } from "../../../lib/language.tsx";
 import { useSaveRow } from "../../../lib/saveRow.ts";
@@ -47,12 +46,10 @@ export function WindowFormDrawer({ row, open, onClose, departments }: { row: Win
       onError: (error) => void showFieldIssues(form, error, FIELDS, lang),
     });
   };
-  const banner = save.error !== null && !(save.error instanceof ApiError && save.error.issues.some((i) => FIELDS.includes(i.path)));
 
   return (
-    <Drawer title={row ? `${t.masterEdit.edit} · ${row.number}` : t.masterEdit.create} open={open} onClose={onClose} destroyOnHidden
-      extra={<Flex gap={8}><Button onClick={onClose}>{t.masterEdit.cancel}</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t.masterEdit.save}</Button></Flex>}>
-      {banner ? <ErrorAlert error={save.error} /> : null}
+    <FormDrawer title={row ? `${t.masterEdit.edit} · ${row.number}` : t.masterEdit.create} open={open} onClose={onClose} onSave={() => form.submit()}
+      saving={save.isPending} error={save.error} fields={FIELDS}>
       <Form<WindowForm> form={form} layout="vertical" onFinish={submit} disabled={save.isPending}>
         <Form.Item label={t.windows.number} name="number"><InputNumber min={1} max={9999} precision={0} /></Form.Item>
         <Form.Item label={t.windows.zone} name="zone"><Input maxLength={30} /></Form.Item>
@@ -63,6 +60,6 @@ export function WindowFormDrawer({ row, open, onClose, departments }: { row: Win
           {row ? <Form.Item label={t.masterEdit.activeLabel} name="active" valuePropName="checked"><Switch /></Form.Item> : null}
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
