@@ -54,15 +54,31 @@ async function pickOption(page: Page, testId: string, text?: string) {
   await option.first().click();
 }
 
+async function searchOption(page: Page, testId: string, text: string) {
+  const select = page.getByTestId(testId);
+  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first();
+  await expect
+    .poll(
+      async () => {
+        await select.click();
+        await select.locator("input").fill(text);
+        return option.isVisible();
+      },
+      { timeout: 20_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  await option.click();
+}
+
 async function acceptInBrowser(page: Page, n: number): Promise<string> {
   await page.getByTestId("nav-cases").click();
   await page.getByTestId("accept-case").click();
   const window = await server.services.prisma.window.findUniqueOrThrow({ where: { id: fx.windowId } });
   await pickOption(page, "accept-window", `${window.number} ${window.name}`);
   const item = await server.services.prisma.serviceItem.findUniqueOrThrow({ where: { id: fx.itemId } });
-  await page.getByTestId("accept-item").click();
-  await page.keyboard.type(item.name);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: item.name }).first().click();
+  // Type into the item select's own search box (not page.keyboard): on a loaded machine the window
+  // dropdown may still be closing and keystrokes sent to "whatever has focus" were lost (CI run 12).
+  await searchOption(page, "accept-item", item.name);
   await page.getByLabel("申请人姓名").fill(`王${n}`);
   await page.getByLabel("身份证号").fill(`51010119800101${String(2000 + n)}`);
   await page.getByLabel("手机号").fill(`1390000${String(1000 + n)}`);
