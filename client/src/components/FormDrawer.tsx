@@ -15,22 +15,29 @@ export interface FormDrawerProps {
   error: Error | null;
   /** The form's field names: an error with an issue on one of them is not repeated in the banner */
   fields: readonly string[];
+  /** Error codes the form shows beside a field itself (e.g. PASSWORD_POLICY on the password) */
+  fieldCodes?: readonly string[];
+  size?: "default" | "large";
+  /** data-testid of the save button and of the drawer body, for end-to-end tests */
+  testId?: string;
   children: ReactNode;
 }
 
-export function FormDrawer({ title, open, onClose, onSave, saving, error, fields, children }: FormDrawerProps) {
+export function FormDrawer({ title, open, onClose, onSave, saving, error, fields, fieldCodes = [], size, testId, children }: FormDrawerProps) {
   const { t } = useLanguage();
-  const banner = error !== null && !(error instanceof ApiError && error.issues.some((i) => fields.includes(i.path)));
+  // Nested paths ("procedure.0.name") belong to their top-level field
+  const banner = error !== null && !(error instanceof ApiError && (error.issues.some((i) => fields.includes(i.path.split(".")[0] ?? i.path)) || fieldCodes.includes(error.code)));
   return (
     <Drawer
       title={title}
       open={open}
       onClose={onClose}
+      size={size}
       destroyOnHidden
       extra={
         <Flex gap={8}>
           <Button onClick={onClose}>{t.masterEdit.cancel}</Button>
-          <Button type="primary" loading={saving} onClick={onSave}>
+          <Button type="primary" loading={saving} onClick={onSave} data-testid={testId ? `${testId}-save` : undefined}>
             {t.masterEdit.save}
           </Button>
         </Flex>

@@ -103,9 +103,13 @@ export async function apiPostNoContent(path: string, body?: unknown): Promise<vo
   await apiRequest("POST", path, { body });
 }
 
-/** Sends a file as the raw request body (spreadsheet imports, photos): same cookies, CSRF and errors as JSON calls. */
-export async function apiUpload<T>(path: string, file: Blob, schema: ZodType<T>): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", "content-type": file.type };
+/**
+ * Sends a file as the raw request body (spreadsheet imports), or a multipart form (photos, as a file
+ * input posts them): same cookies, CSRF and errors as JSON calls.
+ */
+export async function apiUpload<T>(path: string, file: Blob | FormData, schema: ZodType<T>): Promise<T> {
+  // A form's Content-Type (with its boundary) is set by fetch itself
+  const headers: Record<string, string> = { accept: "application/json", ...(file instanceof FormData ? {} : { "content-type": file.type }) };
   const csrf = readCookie(CSRF_COOKIE);
   if (csrf) headers[CSRF_HEADER] = csrf;
   let response: Response;

@@ -23,5 +23,8 @@ export const auditQuerySchema = pageQuerySchema.extend({
   action: z.string().max(64).optional(),
   entity: z.string().max(64).optional(),
   actorId: z.coerce.number().int().positive().optional(),
+  /** Time range [from, to), ISO instants */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

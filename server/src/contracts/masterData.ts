@@ -149,8 +149,25 @@ export type UpdateWindowBody = z.infer<typeof updateWindowBodySchema>;
 export const windowItemsBodySchema = z.strictObject({ itemIds: z.array(z.number().int().positive()).max(500) });
 /** Window ↔ staff assignment: regular staff and AB岗 backups. */
 export const windowStaffBodySchema = z.strictObject({
-  staff: z.array(z.strictObject({ staffId: z.number().int().positive(), backup: z.boolean() })).max(50),
+  staff: z
+    .array(z.strictObject({ staffId: z.number().int().positive(), backup: z.boolean() }))
+    .max(50)
+    .superRefine((rows, ctx) => {
+      // One row per person: a staff member is either a regular or the AB岗 backup of a window, not both
+      const seen = new Set<number>();
+      rows.forEach((r, i) => {
+        if (seen.has(r.staffId)) ctx.addIssue({ code: "custom", path: [i, "staffId"], message: "listed twice" });
+        seen.add(r.staffId);
+      });
+    }),
 });
+export type WindowStaffBody = z.infer<typeof windowStaffBodySchema>;
+
+/** A window's staff as the assignment screen shows them. */
+export const windowStaffDtoSchema = z.object({
+  staff: z.array(z.object({ staffId: z.number().int(), backup: z.boolean(), name: z.string(), staffNo: z.string(), departmentId: z.number().int(), active: z.boolean() })),
+});
+export type WindowStaffDto = z.infer<typeof windowStaffDtoSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const staffFields = {

@@ -69,11 +69,51 @@ export type CreateAbsenceBody = z.infer<typeof createAbsenceBodySchema>;
 export const absenceDtoSchema = z.object({
   id: z.number().int(),
   staffId: z.number().int(),
+  staffName: z.string(),
   kind: absenceKindSchema,
   startsAt: z.string(),
   endsAt: z.string(),
   coverStaffId: z.number().int().nullable(),
+  coverStaffName: z.string().nullable(),
   approvedById: z.number().int().nullable(),
   note: z.string().nullable(),
 });
 export type AbsenceDto = z.infer<typeof absenceDtoSchema>;
+
+export const absenceQuerySchema = z.object({
+  staffId: z.coerce.number().int().positive().optional(),
+  /** true: only absences going on now */
+  current: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+
+/**
+ * Who is on duty now (the supervisors' "在岗情况"): each open shift with its window, staff member and
+ * pause, and each absence going on now with its cover and where the cover is signed in, if anywhere.
+ */
+export const dutyBoardDtoSchema = z.object({
+  at: z.string(),
+  phase: z.enum(["OPEN", "LUNCH", "CLOSED"]),
+  onDuty: z.array(
+    z.object({
+      shiftId: z.number().int(),
+      windowId: z.number().int(),
+      windowNumber: z.number().int(),
+      windowName: z.string(),
+      zone: z.string(),
+      staffId: z.number().int(),
+      staffName: z.string(),
+      staffNo: z.string(),
+      startedAt: z.string(),
+      pause: z.object({ reason: pauseReasonSchema, note: z.string().nullable(), startedAt: z.string() }).nullable(),
+    }),
+  ),
+  absentNow: z.array(
+    absenceDtoSchema.extend({
+      /** The absent staff member's windows (regular posts) */
+      windowNumbers: z.array(z.number().int()),
+      /** Where the cover is signed in now, or null */
+      coverWindowNumber: z.number().int().nullable(),
+    }),
+  ),
+});
+export type DutyBoardDto = z.infer<typeof dutyBoardDtoSchema>;

@@ -1,5 +1,6 @@
 // User accounts as the administrator manages them.
 import { z } from "zod";
+import { pageQuerySchema } from "./common.ts";
 import { roleSchema } from "./roles.ts";
 
 export const userDtoSchema = z.object({
@@ -28,10 +29,24 @@ export const createUserBodySchema = z.strictObject({
 });
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 
+/**
+ * Edit an account. A new role brings its own link: STAFF needs staffId, LIAISON needs departmentId;
+ * any other role drops both (the server refuses a link the role does not take).
+ */
 export const updateUserBodySchema = z.strictObject({
   displayName: z.string().trim().min(1).max(50).optional(),
   active: z.boolean().optional(),
+  role: roleSchema.optional(),
+  staffId: z.number().int().positive().nullable().optional(),
+  departmentId: z.number().int().positive().nullable().optional(),
 });
 export type UpdateUserBody = z.infer<typeof updateUserBodySchema>;
 
 export const resetPasswordBodySchema = z.strictObject({ newPassword: z.string().min(1).max(256) });
+
+/** The account list's filters (also what its Excel export takes). */
+export const userListQuerySchema = pageQuerySchema.extend({
+  role: roleSchema.optional(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;

@@ -12,7 +12,10 @@ const hasBody = (ctx: AppContext): boolean =>
 /** Routes that take a raw binary body (issue #3: spreadsheet imports, staff photos), with their types and size cap. */
 export const RAW_UPLOADS: readonly { path: RegExp; types: string[]; maxBytes: number }[] = [
   { path: /^\/api\/imports\/(departments|items|staff)$/, types: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"], maxBytes: 10 * 1024 * 1024 },
-  { path: /^\/api\/staff\/\d+\/photo$/, types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 5 * 1024 * 1024 },
+  // Photos: a raw image or a browser form with one file (routes/photos/readPhotoUpload.ts checks the bytes)
+  { path: /^\/api\/staff\/\d+\/photo$/, types: ["image/jpeg", "image/png", "image/webp", "multipart/form-data"], maxBytes: 5 * 1024 * 1024 + 64 * 1024 },
+  // Inspection evidence photo (#7): a raw image from the tablet (routes/inspections decodes it)
+  { path: /^\/api\/inspections\/[0-9a-f-]{36}\/photo$/, types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 8 * 1024 * 1024 },
 ];
 
 export function requireJson() {

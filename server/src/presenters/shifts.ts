@@ -1,6 +1,7 @@
 // Shifts and absences as JSON.
 import type { AbsenceDto, ShiftDto } from "../contracts/shifts.ts";
-import type { Shift, ShiftPause, StaffAbsence } from "../generated/prisma/client.ts";
+import type { AbsenceWithNames } from "../domain/shifts/manageAbsences.ts";
+import type { Shift, ShiftPause } from "../generated/prisma/client.ts";
 
 export const presentShift = (s: Shift & { pauses: ShiftPause[] }): ShiftDto => {
   const open = s.pauses.find((p) => p.endedAt === null);
@@ -15,13 +16,15 @@ export const presentShift = (s: Shift & { pauses: ShiftPause[] }): ShiftDto => {
   };
 };
 
-export const presentAbsence = (a: StaffAbsence): AbsenceDto => ({
+export const presentAbsence = (a: AbsenceWithNames): AbsenceDto => ({
   id: a.id,
   staffId: a.staffId,
+  staffName: a.staff.name,
   kind: a.kind,
   startsAt: a.startsAt.toISOString(),
   endsAt: a.endsAt.toISOString(),
   coverStaffId: a.coverStaffId,
+  coverStaffName: a.cover?.name ?? null,
   approvedById: a.approvedById,
   note: a.note,
 });

@@ -1,7 +1,7 @@
 // Creating and changing windows (服务窗口) and what they handle. Window numbers are unique in the
 // center. A window may only be assigned items that one of its departments offers (an item belongs to
 // one department), so the catalogue never sends a citizen to a window that cannot serve them.
-import type { CreateWindowBody, UpdateWindowBody } from "../../contracts/masterData.ts";
+import type { CreateWindowBody, UpdateWindowBody, WindowStaffDto } from "../../contracts/masterData.ts";
 import { AppError } from "../../errors.ts";
 import type { Window } from "../../generated/prisma/client.ts";
 import type { Tx } from "../../db/database.ts";
@@ -49,6 +49,8 @@ export async function updateWindow(services: Services, opts: { auditActor: Audit
       // Items the window keeps must still be offered by one of its departments
       const stranded = await tx.windowItem.count({ where: { windowId: window.id, item: { departmentId: { notIn: departmentIds } } } });
       if (stranded > 0) throw new AppError("ITEM_NOT_OFFERED", { issues: [{ path: "departmentIds", code: "stranded_items", message: `有 ${stranded} 个已分配事项不属于这些部门`, messageEn: `${stranded} assigned items belong to no remaining department` }] });
+      const strandedStaff = await tx.windowStaff.count({ where: { windowId: window.id, staff: { departmentId: { notIn: departmentIds } } } });
+      if (strandedStaff > 0) throw new AppError("STAFF_NOT_AT_WINDOW", { issues: [{ path: "departmentIds", code: "stranded_staff", message: `有 ${strandedStaff} 名窗口人员不属于这些部门，请先调整窗口人员`, messageEn: `${strandedStaff} staff of this window belong to no remaining department` }] });
       await tx.windowDepartment.deleteMany({ where: { windowId: window.id } });
       await tx.windowDepartment.createMany({ data: [...new Set(departmentIds)].map((departmentId) => ({ windowId: window.id, departmentId })) });
     }
@@ -82,23 +84,48 @@ export async function assignWindowItems(services: Services, opts: { auditActor: 
   });
 }
 
-/** Replaces a window's regular staff and AB岗 backups; only active staff of the same center. */
+/**
+ * Replaces a window's regular staff and AB岗 backups: only active staff of the same center whose home
+ * department is stationed at the window (a citizen must not be served by a department that is not
+ * there). Refusals name each offending person.
+ */
 export async function assignWindowStaff(
   services: Services,
   opts: { auditActor: AuditActor; window: WindowWithDepartments; staff: { staffId: number; backup: boolean }[] },
-): Promise<{ staffId: number; backup: boolean }[]> {
+): Promise<WindowStaffDto> {
   const now = services.clock.now();
   const { window } = opts;
-  const byId = new Map(opts.staff.map((s) => [s.staffId, s.backup]));
-  const wanted = [...byId].map(([staffId, backup]) => ({ staffId, backup }));
+  const wanted = opts.staff;
+  const departmentIds = window.departments.map((d) => d.departmentId);
   return services.prisma.$transaction(async (tx) => {
-    const found = await tx.staff.count({ where: { id: { in: [...byId.keys()] }, centerId: window.centerId, active: true } });
-    if (found !== byId.size) throw badReference("staff", "工作人员不存在或已停用", "No such active staff member");
+    const rows = await tx.staff.findMany({ where: { id: { in: wanted.map((s) => s.staffId) }, centerId: window.centerId } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const missing = wanted.filter((w) => !byId.get(w.staffId)?.active);
+    if (missing.length > 0) {
+      throw new AppError("VALIDATION_FAILED", {
+        issues: missing.map((m) => ({ path: "staff", code: "invalid_reference", message: `工作人员 #${m.staffId} 不存在或已停用`, messageEn: `No such active staff member #${m.staffId}` })),
+      });
+    }
+    const foreign = rows.filter((r) => !departmentIds.includes(r.departmentId));
+    if (foreign.length > 0) {
+      throw new AppError("STAFF_NOT_AT_WINDOW", {
+        issues: foreign.map((r) => ({ path: "staff", code: "not_stationed", message: `${r.name}（${r.staffNo}）所在部门未进驻该窗口`, messageEn: `${r.staffNo}'s department is not stationed at this window` })),
+      });
+    }
     const before = await tx.windowStaff.findMany({ where: { windowId: window.id }, select: { staffId: true, backup: true }, orderBy: { staffId: "asc" } });
     await tx.windowStaff.deleteMany({ where: { windowId: window.id } });
-    await tx.windowStaff.createMany({ data: wanted.map((s) => ({ windowId: window.id, ...s })) });
+    await tx.windowStaff.createMany({ data: wanted.map((s) => ({ windowId: window.id, staffId: s.staffId, backup: s.backup })) });
     const after = [...wanted].sort((a, b) => a.staffId - b.staffId);
     await recordAudit(tx, opts.auditActor, { action: "assign.windowStaff", entity: "Window", entityId: window.id, centerId: window.centerId, before: { staff: before }, after: { staff: after } }, now);
-    return after;
+    return loadWindowStaff(tx, window.id);
   });
+}
+
+/** A window's regulars first, then its backups, each by staff number. */
+export async function loadWindowStaff(db: Tx | Services["prisma"], windowId: number): Promise<WindowStaffDto> {
+  const rows = await db.windowStaff.findMany({ where: { windowId }, include: { staff: true } });
+  const staff = rows
+    .map((r) => ({ staffId: r.staffId, backup: r.backup, name: r.staff.name, staffNo: r.staff.staffNo, departmentId: r.staff.departmentId, active: r.staff.active }))
+    .sort((a, b) => Number(a.backup) - Number(b.backup) || a.staffNo.localeCompare(b.staffNo));
+  return { staff };
 }

@@ -2,6 +2,7 @@
 // endedAt null is a staff member on duty at that window (the rating pad reads it to credit ratings);
 // a ShiftPause with endedAt null means the window is not serving right now. One open shift per staff
 // member and per window. Every change is audited and then announced (shift.* and window.changed).
+import { centerSettingsSchema, DEFAULT_CENTER_SETTINGS } from "../../contracts/settings.ts";
 import type { PauseBody } from "../../contracts/shifts.ts";
 import { AppError } from "../../errors.ts";
 import type { Shift, ShiftPause } from "../../generated/prisma/client.ts";
@@ -9,7 +10,7 @@ import type { Tx } from "../../db/database.ts";
 import type { ShiftEvent } from "../../lib/events.ts";
 import type { Services } from "../../services.ts";
 import { recordAudit, type AuditActor } from "../audit/recordAudit.ts";
-import { signInVia, type SignInVia } from "./shiftRules.ts";
+import { signInVia, signInWindowAt, type SignInVia } from "./shiftRules.ts";
 
 export type ShiftWithPause = Shift & { pauses: ShiftPause[] };
 
@@ -51,6 +52,19 @@ export async function signIn(services: Services, opts: { auditActor: AuditActor;
   const { result, event } = await services.prisma.$transaction(async (tx) => {
     const staff = await tx.staff.findUnique({ where: { id: opts.staffId } });
     if (!staff || !staff.active) throw new AppError("FORBIDDEN");
+    const center = await tx.center.findUnique({ where: { id: staff.centerId }, select: { settings: true } });
+    const settings = centerSettingsSchema.catch(DEFAULT_CENTER_SETTINGS).parse(center?.settings ?? {});
+    const hours = signInWindowAt(settings, now);
+    if (hours !== "OK") {
+      throw new AppError("OUTSIDE_OPENING_HOURS", {
+        message: hours === "TOO_EARLY"
+          ? `中心 ${settings.opensAt} 开门，最早可提前 ${settings.signInEarlyMinutes} 分钟签到`
+          : `中心已于 ${settings.closesAt} 下班，不能签到`,
+        messageEn: hours === "TOO_EARLY"
+          ? `The center opens at ${settings.opensAt}; sign-in opens ${settings.signInEarlyMinutes} minutes before`
+          : `The center closed at ${settings.closesAt}; signing in is not possible`,
+      });
+    }
     const allowed = await signableWindows(tx, staff.id, now);
     const via = allowed.find((w) => w.id === opts.windowId)?.via;
     if (!via) {

@@ -1,6 +1,6 @@
 // Pure rules of presence at the windows: who may sign in to which window, and whether the hall is
 // open, at lunch or closed at a given instant (from the center's settings, in Asia/Shanghai).
-import type { CenterSettings } from "../../contracts/settings.ts";
+import { minutesOfDay, type CenterSettings } from "../../contracts/settings.ts";
 
 export type SignInVia = "REGULAR" | "BACKUP" | "COVER";
 
@@ -21,10 +21,7 @@ export function signInVia(own: readonly Assignment[], coverWindowIds: readonly n
 
 export type HallPhase = "OPEN" | "LUNCH" | "CLOSED";
 
-const minutesOf = (hhmm: string): number => {
-  const [h, m] = hhmm.split(":").map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
+const minutesOf = minutesOfDay;
 
 /** Minutes since midnight in Asia/Shanghai (UTC+8 all year: China has no daylight saving). */
 export const shanghaiMinutes = (at: Date): number => Math.floor(((at.getTime() / 60_000 + 8 * 60) % 1440 + 1440) % 1440);
@@ -35,4 +32,16 @@ export function hallPhaseAt(settings: Pick<CenterSettings, "opensAt" | "closesAt
   if (m < minutesOf(settings.opensAt) || m >= minutesOf(settings.closesAt)) return "CLOSED";
   if (m >= minutesOf(settings.lunchStartsAt) && m < minutesOf(settings.lunchEndsAt)) return "LUNCH";
   return "OPEN";
+}
+
+/**
+ * Whether a staff member may sign in at an instant: from signInEarlyMinutes before opening until
+ * closing (the lunch break is inside the day: the afternoon shift signs in then). Time of day only;
+ * whether the day is a working day is the calendar's business.
+ */
+export function signInWindowAt(settings: Pick<CenterSettings, "opensAt" | "closesAt" | "signInEarlyMinutes">, at: Date): "OK" | "TOO_EARLY" | "CLOSED" {
+  const m = shanghaiMinutes(at);
+  if (m >= minutesOf(settings.closesAt)) return "CLOSED";
+  if (m < minutesOf(settings.opensAt) - settings.signInEarlyMinutes) return "TOO_EARLY";
+  return "OK";
 }

@@ -5,6 +5,8 @@ import { passwordMeetsPolicy } from "../../contracts/auth.ts";
 import { AppError } from "../../errors.ts";
 import type { User } from "../../generated/prisma/client.ts";
 import type { Actor } from "../../policies/actor.ts";
+import type { Role } from "../../contracts/roles.ts";
+import type { Tx } from "../../db/database.ts";
 import type { Services } from "../../services.ts";
 import { recordAudit, type AuditActor } from "../audit/recordAudit.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -23,26 +25,32 @@ const auditView = (u: User) => ({
 const fieldError = (path: string, zh: string, en: string) =>
   new AppError("VALIDATION_FAILED", { issues: [{ path, code: "invalid_reference", message: zh, messageEn: en }] });
 
+/** The staff record or department a role is linked to; refuses a missing one and one the role does not take. */
+async function checkRoleLinks(db: Services["prisma"] | Tx, centerId: number, role: Role, staffId: number | null, departmentId: number | null): Promise<{ staffId: number | null; departmentId: number | null }> {
+  if (role === "STAFF") {
+    if (!staffId) throw fieldError("staffId", "窗口工作人员账户须关联工作人员", "A window staff account needs a staff record");
+    const staff = await db.staff.findUnique({ where: { id: staffId } });
+    if (!staff || staff.centerId !== centerId) throw fieldError("staffId", "工作人员不存在", "No such staff member");
+  } else if (staffId) {
+    throw fieldError("staffId", "只有窗口工作人员账户可关联工作人员", "Only window staff accounts link to a staff record");
+  }
+  if (role === "LIAISON") {
+    if (!departmentId) throw fieldError("departmentId", "部门联络员账户须指定部门", "A liaison account needs a department");
+    const dept = await db.department.findUnique({ where: { id: departmentId } });
+    if (!dept || dept.centerId !== centerId) throw fieldError("departmentId", "部门不存在", "No such department");
+  } else if (departmentId) {
+    throw fieldError("departmentId", "只有部门联络员账户可指定部门", "Only liaison accounts have a department");
+  }
+  return { staffId: role === "STAFF" ? staffId : null, departmentId: role === "LIAISON" ? departmentId : null };
+}
+
 export async function createUser(services: Services, opts: { actor: Actor; auditActor: AuditActor; body: CreateUserBody }): Promise<User> {
   const { prisma, clock } = services;
   const { body, actor } = opts;
   const centerId = actor.centerId;
   if (centerId === null) throw new AppError("FORBIDDEN");
   if (!passwordMeetsPolicy(body.password, body.username)) throw new AppError("PASSWORD_POLICY");
-  if (body.role === "STAFF") {
-    if (!body.staffId) throw fieldError("staffId", "窗口工作人员账户须关联工作人员", "A window staff account needs a staff record");
-    const staff = await prisma.staff.findUnique({ where: { id: body.staffId } });
-    if (!staff || staff.centerId !== centerId) throw fieldError("staffId", "工作人员不存在", "No such staff member");
-  } else if (body.staffId) {
-    throw fieldError("staffId", "只有窗口工作人员账户可关联工作人员", "Only window staff accounts link to a staff record");
-  }
-  if (body.role === "LIAISON") {
-    if (!body.departmentId) throw fieldError("departmentId", "部门联络员账户须指定部门", "A liaison account needs a department");
-    const dept = await prisma.department.findUnique({ where: { id: body.departmentId } });
-    if (!dept || dept.centerId !== centerId) throw fieldError("departmentId", "部门不存在", "No such department");
-  } else if (body.departmentId) {
-    throw fieldError("departmentId", "只有部门联络员账户可指定部门", "Only liaison accounts have a department");
-  }
+  const links = await checkRoleLinks(prisma, centerId, body.role, body.staffId ?? null, body.departmentId ?? null);
   const passwordHash = await hashPassword(body.password);
   const now = clock.now();
   return prisma.$transaction(async (tx) => {
@@ -52,8 +60,7 @@ export async function createUser(services: Services, opts: { actor: Actor; audit
         username: body.username,
         displayName: body.displayName,
         role: body.role,
-        staffId: body.staffId ?? null,
-        departmentId: body.departmentId ?? null,
+        ...links,
         passwordHash,
         mustChangePassword: true,
         passwordChangedAt: now,
@@ -64,14 +71,38 @@ export async function createUser(services: Services, opts: { actor: Actor; audit
   });
 }
 
+/**
+ * Renames, (de)activates or changes the role of an account (the route has checked who may grant which
+ * role). A new role or deactivation ends the account's sessions, so its next request signs in afresh
+ * with the new powers; the audit entry carries the role before and after.
+ */
 export async function updateUser(services: Services, opts: { auditActor: AuditActor; user: User; body: UpdateUserBody }): Promise<User> {
   const now = services.clock.now();
+  const { user, body } = opts;
+  const role = body.role ?? user.role;
+  const roleChanged = role !== user.role;
   return services.prisma.$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: opts.user.id }, data: opts.body });
-    if (opts.body.active === false) {
+    const links: { staffId?: number | null; departmentId?: number | null } = roleChanged || body.staffId !== undefined || body.departmentId !== undefined
+      ? await checkRoleLinks(
+        tx,
+        user.centerId ?? -1,
+        role,
+        // A link the request does not mention is kept if the (new) role takes it, dropped if not
+        body.staffId !== undefined ? body.staffId : role === "STAFF" ? user.staffId : null,
+        body.departmentId !== undefined ? body.departmentId : role === "LIAISON" ? user.departmentId : null,
+      )
+      : {};
+    if (links.staffId && links.staffId !== user.staffId && (await tx.user.findFirst({ where: { staffId: links.staffId, id: { not: user.id } } }))) {
+      throw new AppError("CONFLICT", { issues: [{ path: "staffId", code: "taken", message: "该工作人员已有账户", messageEn: "This staff member already has an account" }] });
+    }
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { ...(body.displayName !== undefined ? { displayName: body.displayName } : {}), ...(body.active !== undefined ? { active: body.active } : {}), role, ...links },
+    });
+    if (body.active === false || roleChanged) {
       await tx.session.updateMany({ where: { userId: updated.id, revokedAt: null }, data: { revokedAt: now } });
     }
-    await recordAudit(tx, opts.auditActor, { action: "update.user", entity: "User", entityId: updated.id, before: auditView(opts.user), after: auditView(updated) }, now);
+    await recordAudit(tx, opts.auditActor, { action: roleChanged ? "change.userRole" : "update.user", entity: "User", entityId: updated.id, centerId: updated.centerId, before: auditView(user), after: auditView(updated) }, now);
     return updated;
   });
 }

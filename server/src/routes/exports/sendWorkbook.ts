@@ -7,6 +7,9 @@ import type { AppContext } from "../../koa.ts";
 /** Exports are capped so one request cannot build an unbounded workbook in memory. */
 export const EXPORT_MAX_ROWS = 50_000;
 
+/** An instant as Beijing time "YYYY-MM-DD HH:MM:SS" (China has no daylight saving: always UTC+8). */
+export const formatShanghai = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+
 export interface ExportColumn<T> {
   header: string;
   width?: number;

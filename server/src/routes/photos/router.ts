@@ -1,4 +1,5 @@
-// Staff photos: upload (administrators; raw image body, at most 5 MB — see RAW_UPLOADS), the
+// Staff photos: upload (administrators; raw image body or a multipart form, at most 5 MB — see
+// RAW_UPLOADS and readPhotoUpload.ts), the
 // signed-in read (whoever may read the staff record), and the public read the kiosk and the hall
 // display use, which answers only for staff signed in to a window right now. Both reads carry an
 // ETag (the content hash) and answer 304 to a matching If-None-Match.
@@ -11,11 +12,12 @@ import { auditActorOf, requireActor } from "../../middleware/session.ts";
 import { authorize, canSeeCenter, requireInScope } from "../../policies/authorize.ts";
 import { canEditInCenter, canEditMasterData, canReadStaff, departmentLimit, staffLimit } from "../../policies/masterData.ts";
 import { presentStaff } from "../../presenters/masterData.ts";
-import { readRawBody } from "../imports/readRawBody.ts";
 import { createRouter } from "../router.ts";
 import { parse } from "../validate.ts";
+import { spec } from "../openapi/routeSpec.ts";
+import { staffDtoSchema } from "../../contracts/masterData.ts";
+import { readPhotoUpload } from "./readPhotoUpload.ts";
 
-export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 const paramsSchema = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const querySchema = z.object({ size: z.enum(["256", "64"]).default("256") });
 
@@ -39,18 +41,17 @@ async function sendPhoto(ctx: AppContext, photoKey: string | null, size: PhotoSi
 export function photosRouter() {
   const router = createRouter("/api");
 
-  router.post("/staff/:id/photo", async (ctx) => {
+  router.post("/staff/:id/photo", spec({ tag: "photos", summary: "Upload a staff photo: a raw JPEG/PNG/WebP body or a form with one file, ≤ 5 MB; the bytes must be that image (NOT_AN_IMAGE otherwise); stored as 256/64 px WebP", params: paramsSchema, consumes: ["image/jpeg", "image/png", "image/webp", "multipart/form-data"], response: staffDtoSchema }), async (ctx) => {
     const actor = requireActor(ctx);
     authorize(canEditMasterData(actor));
     const { id } = parse(paramsSchema, ctx.params);
     const staff = await ctx.services.prisma.staff.findUnique({ where: { id } });
     requireInScope(staff !== null && canEditInCenter(actor, staff.centerId));
-    if (!ctx.is("image/jpeg", "image/png", "image/webp")) throw new AppError("UNSUPPORTED_MEDIA_TYPE");
-    const input = await readRawBody(ctx, PHOTO_MAX_BYTES);
+    const input = await readPhotoUpload(ctx);
     ctx.body = presentStaff(await setStaffPhoto(ctx.services, { auditActor: auditActorOf(ctx), staff, input }));
   });
 
-  router.get("/staff/:id/photo", async (ctx) => {
+  router.get("/staff/:id/photo", spec({ tag: "photos", summary: "A staff photo (size=256|64), with ETag", params: paramsSchema, query: querySchema, produces: "image/webp" }), async (ctx) => {
     const actor = requireActor(ctx);
     authorize(canReadStaff(actor));
     const { id } = parse(paramsSchema, ctx.params);
@@ -63,7 +64,7 @@ export function photosRouter() {
   });
 
   /** Public: only the photo of a staff member on duty now (what the pad and the display show anyway). */
-  router.get("/public/staff/:id/photo", async (ctx) => {
+  router.get("/public/staff/:id/photo", spec({ tag: "photos", summary: "Public: the photo of a staff member signed in to a window now (kiosk, hall display)", params: paramsSchema, query: querySchema, produces: "image/webp", public: true }), async (ctx) => {
     const { id } = parse(paramsSchema, ctx.params);
     const { size } = parse(querySchema, ctx.query);
     const onDuty = await ctx.services.prisma.shift.findFirst({ where: { staffId: id, endedAt: null }, include: { staff: { select: { photoPath: true, active: true } } } });

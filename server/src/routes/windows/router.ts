@@ -1,9 +1,9 @@
 // Service windows (服务窗口). Liaisons see the windows of their own department only. Administrators
 // create and change windows and assign their departments, items and staff (AB岗).
 import { idParamSchema } from "../../contracts/common.ts";
-import { createWindowBodySchema, sortedListQuerySchema, updateWindowBodySchema, windowItemsBodySchema, windowStaffBodySchema, type SortedListQuery } from "../../contracts/masterData.ts";
+import { createWindowBodySchema, sortedListQuerySchema, updateWindowBodySchema, windowItemsBodySchema, windowStaffBodySchema, windowStaffDtoSchema, type SortedListQuery } from "../../contracts/masterData.ts";
 import { orderByOf } from "../../domain/masterData/listOrder.ts";
-import { assignWindowItems, assignWindowStaff, createWindow, updateWindow } from "../../domain/masterData/manageWindows.ts";
+import { assignWindowItems, assignWindowStaff, createWindow, loadWindowStaff, updateWindow } from "../../domain/masterData/manageWindows.ts";
 import type { AppContext } from "../../koa.ts";
 import { auditActorOf, requireActor } from "../../middleware/session.ts";
 import type { Actor } from "../../policies/actor.ts";
@@ -11,6 +11,7 @@ import { authorize, canSeeCenter, centerScope, requireInScope } from "../../poli
 import { canEditInCenter, canEditMasterData, canReadWindows, departmentLimit } from "../../policies/masterData.ts";
 import { presentWindow } from "../../presenters/masterData.ts";
 import { EXPORT_MAX_ROWS, sendWorkbook } from "../exports/sendWorkbook.ts";
+import { spec } from "../openapi/routeSpec.ts";
 import { createRouter } from "../router.ts";
 import { pageArgs, parse } from "../validate.ts";
 
@@ -119,11 +120,22 @@ export function windowsRouter() {
     ctx.body = { itemIds: await assignWindowItems(ctx.services, { auditActor: auditActorOf(ctx), window, itemIds: body.itemIds }) };
   });
 
-  router.put("/:id/staff", async (ctx) => {
+  /** A window's regular staff and AB岗 backups (readers of the window may see them). */
+  router.get("/:id/staff", spec({ tag: "master data", summary: "A window's regular staff and AB岗 backups", response: windowStaffDtoSchema }), async (ctx) => {
+    const actor = requireActor(ctx);
+    authorize(canReadWindows(actor));
+    const { id } = parse(idParamSchema, ctx.params);
+    const row = await ctx.services.prisma.window.findUnique({ where: { id }, include });
+    const dept = departmentLimit(actor);
+    requireInScope(row !== null && canSeeCenter(actor, row.centerId) && (dept === null || row.departments.some((d) => d.departmentId === dept)));
+    ctx.body = await loadWindowStaff(ctx.services.prisma, id);
+  });
+
+  router.put("/:id/staff", spec({ tag: "master data", summary: "Set a window's regular staff and AB岗 backups (409 STAFF_NOT_AT_WINDOW for a department not stationed there)", body: windowStaffBodySchema, response: windowStaffDtoSchema }), async (ctx) => {
     const actor = requireActor(ctx);
     const window = await loadForEdit(ctx, actor);
     const body = parse(windowStaffBodySchema, ctx.request.body);
-    ctx.body = { staff: await assignWindowStaff(ctx.services, { auditActor: auditActorOf(ctx), window, staff: body.staff }) };
+    ctx.body = await assignWindowStaff(ctx.services, { auditActor: auditActorOf(ctx), window, staff: body.staff });
   });
 
   return router;

@@ -12,6 +12,7 @@ import { useListParams } from "../../../lib/useListParams.ts";
 import { useAuditPage } from "../api/useAuditPage.ts";
 import { AuditEntryDetails } from "./AuditEntryDetails.tsx";
 import { AuditFilterInput } from "./AuditFilterInput.tsx";
+import { ExportButton } from "../../imports/components/ExportButton.tsx";
 
 const FILTERS = ["action", "entity"];
 
@@ -49,6 +50,7 @@ export function AuditPage() {
             <AuditFilterInput list={list} name="entity" label={t.audit.entity} placeholder={t.audit.entityPlaceholder} />
           </>
         }
+        actions={<ExportButton path="/api/audit/export.xlsx" query={list.query} />}
         expandable={{ expandedRowRender: (entry) => <AuditEntryDetails entry={entry} /> }}
         testId="audit-table"
       />

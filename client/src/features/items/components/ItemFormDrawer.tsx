@@ -1,11 +1,10 @@
 // The form for one service item, checked with the API's own schema before sending; what the server
 // still refuses (a duplicate code, a promised limit over the statutory one) shows beside the field.
 import { useEffect } from "react";
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from "antd";
+import { App, Flex, Form, Input, InputNumber, Select, Switch } from "antd";
 import { formatMaterials, formatProcedure, parseMaterials, parseProcedure } from "../../../../../server/src/contracts/imports.ts";
 import { createItemBodySchema, updateItemBodySchema, type ItemDto } from "../../../../../server/src/contracts/masterData.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
-import { ApiError } from "../../../lib/apiError.ts";
+import { FormDrawer } from "../../../components/FormDrawer.tsx";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { useLanguage } from "../../../lib/language.tsx";
 import { parseForm } from "../../../lib/zodForm.ts";
@@ -66,26 +65,9 @@ export function ItemFormDrawer({ item, open, onClose, departments }: { item: Ite
     }
   };
 
-  // Issues that found their field are shown there; anything else goes in a banner above the form
-  const fieldError = save.error !== null && !(save.error instanceof ApiError && save.error.issues.some((i) => (FIELDS as readonly string[]).includes(i.path.split(".")[0] ?? "")));
-
   return (
-    <Drawer
-      title={item ? `${t.masterEdit.edit} · ${item.name}` : t.masterEdit.create}
-      open={open}
-      onClose={onClose}
-      size="large"
-      destroyOnHidden
-      extra={
-        <Flex gap={8}>
-          <Button onClick={onClose}>{t.masterEdit.cancel}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="item-save">
-            {t.masterEdit.save}
-          </Button>
-        </Flex>
-      }
-    >
-      {fieldError ? <ErrorAlert error={save.error} /> : null}
+    <FormDrawer title={item ? `${t.masterEdit.edit} · ${item.name}` : t.masterEdit.create} open={open} onClose={onClose} onSave={() => form.submit()}
+      saving={save.isPending} error={save.error} fields={FIELDS} size="large" testId="item">
       <Form<ItemForm> form={form} layout="vertical" onFinish={submit} disabled={save.isPending} data-testid="item-form">
         <Form.Item label={t.items.code} name="code">
           <Input maxLength={50} />
@@ -130,6 +112,6 @@ export function ItemFormDrawer({ item, open, onClose, departments }: { item: Ite
           ) : null}
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,6 +1,6 @@
 // Create or edit a staff record (工作人员); a duplicate staff number (工号) shows beside its field.
 import { useEffect } from "react";
-import { App, Flex, Form, Input, Select, Switch } from "antd";
+import { App, Flex, Form, Input, Select, Switch, Typography } from "antd";
 import { createStaffBodySchema, staffDtoSchema, updateStaffBodySchema, type StaffDto } from "../../../../../server/src/contracts/masterData.ts";
 import { FormDrawer } from "../../../components/FormDrawer.tsx";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
@@ -8,6 +8,7 @@ import { useLanguage } from "../../../lib/language.tsx";
 import { useSaveRow } from "../../../lib/saveRow.ts";
 import { parseForm } from "../../../lib/zodForm.ts";
 import type { DepartmentNames } from "../../departments/api/useDepartmentNames.ts";
+import { StaffPhotoField } from "./StaffPhotoField.tsx";
 
 interface StaffForm {
   departmentId: number;
@@ -73,6 +74,13 @@ export function StaffFormDrawer({ row, open, onClose, departments }: { row: Staf
           {row ? <Form.Item label={t.masterEdit.activeLabel} name="active" valuePropName="checked"><Switch /></Form.Item> : null}
         </Flex>
       </Form>
+      {/* Outside the form: the photo is saved on its own, at once, not with the form's fields */}
+      {row ? (
+        <Flex vertical gap={8}>
+          <Typography.Text>{t.assign.photo}</Typography.Text>
+          <StaffPhotoField staffId={row.id} hasPhoto={row.hasPhoto ?? false} />
+        </Flex>
+      ) : null}
     </FormDrawer>
   );
 }

@@ -1,24 +1,26 @@
 // Create an account (role, initial password the user must change, staff record or department where
-// the role needs one) or rename / deactivate one. Checked with the API's own schemas; the server's
-// refusals (taken username, weak password, missing link) show beside their field.
+// the role needs one) or edit one: rename, (de)activate, or change its role with the link the new role
+// needs. Checked with the API's own schemas; the server's refusals (taken username, weak password,
+// missing link, a role one may not grant, one's own administrator role) show beside their field.
 import { useEffect } from "react";
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch } from "antd";
+import { App, Form, Input, InputNumber, Select, Switch } from "antd";
 import { ROLE_LABELS, type Role } from "../../../../../server/src/contracts/roles.ts";
 import { createUserBodySchema, updateUserBodySchema, type UserDto } from "../../../../../server/src/contracts/users.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { FormDrawer } from "../../../components/FormDrawer.tsx";
 import { ApiError } from "../../../lib/apiError.ts";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
 import { useLanguage } from "../../../lib/language.tsx";
 import { parseForm } from "../../../lib/zodForm.ts";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import type { DepartmentNames } from "../../departments/api/useDepartmentNames.ts";
 import { useSaveUser } from "../api/saveUser.ts";
 
-/** Roles an administrator may grant (city-level roles are provisioned centrally). */
-const GRANTABLE: Role[] = ["LEADER", "SUPERVISOR", "STAFF", "LIAISON", "AUDITOR", "SECURITY_ADMIN", "ADMIN"];
+/** Roles an administrator may grant (city-level roles are provisioned centrally); the server decides. */
+export const GRANTABLE: Role[] = ["LEADER", "SUPERVISOR", "STAFF", "LIAISON", "AUDITOR", "SECURITY_ADMIN", "ADMIN"];
 const FIELDS = ["username", "displayName", "role", "password", "staffId", "departmentId", "active"];
 /** Server codes about one field rather than the request. */
-const FIELD_OF_CODE: Record<string, keyof UserForm> = { PASSWORD_POLICY: "password", CONFLICT: "username" };
+const FIELD_OF_CODE: Record<string, keyof UserForm> = { PASSWORD_POLICY: "password", CONFLICT: "username", ROLE_NOT_GRANTABLE: "role" };
 
 interface UserForm {
   username: string;
@@ -33,14 +35,20 @@ interface UserForm {
 export function UserFormDrawer({ row, open, onClose, departments }: { row: UserDto | null; open: boolean; onClose: () => void; departments: DepartmentNames }) {
   const { lang, t } = useLanguage();
   const { message } = App.useApp();
+  const me = useCurrentUser();
   const [form] = Form.useForm<UserForm>();
   const save = useSaveUser();
   const role = Form.useWatch("role", form);
+  const self = row !== null && row.username === me.username;
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(row ? { displayName: row.displayName, active: row.active } : { role: "SUPERVISOR", active: true });
+    form.setFieldsValue(
+      row
+        ? { displayName: row.displayName, active: row.active, role: row.role, staffId: row.staffId ?? undefined, departmentId: row.departmentId ?? undefined }
+        : { role: "SUPERVISOR", active: true },
+    );
     save.reset();
     // Refill only when the drawer opens or shows another row
   }, [open, row]);
@@ -54,10 +62,20 @@ export function UserFormDrawer({ row, open, onClose, departments }: { row: UserD
     void message.success(t.masterEdit.saved);
     onClose();
   };
+  const links = (values: UserForm) => ({
+    ...(values.role === "STAFF" && values.staffId ? { staffId: values.staffId } : {}),
+    ...(values.role === "LIAISON" && values.departmentId ? { departmentId: values.departmentId } : {}),
+  });
 
   const submit = (values: UserForm) => {
     if (row) {
-      const body = parseForm(form, updateUserBodySchema, { displayName: values.displayName, active: values.active }, lang);
+      const roleChanged = values.role !== row.role;
+      const linkChanged = (values.role === "STAFF" && values.staffId !== row.staffId) || (values.role === "LIAISON" && values.departmentId !== row.departmentId);
+      const body = parseForm(form, updateUserBodySchema, {
+        displayName: values.displayName,
+        active: values.active,
+        ...(roleChanged || linkChanged ? { role: values.role, ...links(values) } : {}),
+      }, lang);
       if (body) save.mutate({ id: row.id, body }, { onSuccess, onError });
       return;
     }
@@ -66,33 +84,27 @@ export function UserFormDrawer({ row, open, onClose, departments }: { row: UserD
       displayName: values.displayName,
       role: values.role,
       password: values.password,
-      ...(values.role === "STAFF" && values.staffId ? { staffId: values.staffId } : {}),
-      ...(values.role === "LIAISON" && values.departmentId ? { departmentId: values.departmentId } : {}),
+      ...links(values),
     }, lang);
     if (body) save.mutate({ id: null, body }, { onSuccess, onError });
   };
-  const banner = save.error !== null && !(save.error instanceof ApiError && (save.error.issues.some((i) => FIELDS.includes(i.path)) || save.error.code in FIELD_OF_CODE));
+  // City-level accounts are not edited here; a role outside the list is shown, not offered
+  const roleOptions = [...new Set([...GRANTABLE, ...(row ? [row.role] : [])])].map((r) => ({ value: r, label: pickLabel(ROLE_LABELS[r], lang), disabled: !GRANTABLE.includes(r) }));
 
   return (
-    <Drawer title={row ? `${t.masterEdit.edit} · ${row.username}` : t.masterEdit.create} open={open} onClose={onClose} destroyOnHidden
-      extra={<Flex gap={8}><Button onClick={onClose}>{t.masterEdit.cancel}</Button><Button type="primary" loading={save.isPending} onClick={() => form.submit()}>{t.masterEdit.save}</Button></Flex>}>
-      {banner ? <ErrorAlert error={save.error} /> : null}
-      <Form<UserForm> form={form} layout="vertical" onFinish={submit} disabled={save.isPending}>
+    <FormDrawer title={row ? `${t.masterEdit.edit} · ${row.username}` : t.masterEdit.create} open={open} onClose={onClose} onSave={() => form.submit()}
+      saving={save.isPending} error={save.error} fields={FIELDS} fieldCodes={Object.keys(FIELD_OF_CODE)} testId="user">
+      <Form<UserForm> form={form} layout="vertical" onFinish={submit} disabled={save.isPending} data-testid="user-form">
         {row ? null : <Form.Item label={t.users.username} name="username"><Input maxLength={32} autoComplete="off" /></Form.Item>}
         <Form.Item label={t.users.displayName} name="displayName"><Input maxLength={50} /></Form.Item>
-        {row ? (
-          <Form.Item label={t.masterEdit.activeLabel} name="active" valuePropName="checked"><Switch /></Form.Item>
-        ) : (
-          <>
-            <Form.Item label={t.users.role} name="role">
-              <Select options={GRANTABLE.map((r) => ({ value: r, label: pickLabel(ROLE_LABELS[r], lang) }))} />
-            </Form.Item>
-            <Form.Item label={t.password} name="password" extra={t.passwordPolicyHint}><Input.Password autoComplete="new-password" maxLength={256} /></Form.Item>
-            {role === "STAFF" ? <Form.Item label={t.staff.staffNo + " ID"} name="staffId"><InputNumber min={1} precision={0} /></Form.Item> : null}
-            {role === "LIAISON" ? <Form.Item label={t.department} name="departmentId"><Select options={departments.options} showSearch={{ optionFilterProp: "label" }} /></Form.Item> : null}
-          </>
-        )}
+        <Form.Item label={t.users.role} name="role" extra={row ? t.assign.roleChangeHint : undefined}>
+          <Select options={roleOptions} disabled={self} />
+        </Form.Item>
+        {row ? null : <Form.Item label={t.password} name="password" extra={t.passwordPolicyHint}><Input.Password autoComplete="new-password" maxLength={256} /></Form.Item>}
+        {role === "STAFF" ? <Form.Item label={t.staff.staffNo + " ID"} name="staffId"><InputNumber min={1} precision={0} /></Form.Item> : null}
+        {role === "LIAISON" ? <Form.Item label={t.department} name="departmentId"><Select options={departments.options} showSearch={{ optionFilterProp: "label" }} /></Form.Item> : null}
+        {row ? <Form.Item label={t.masterEdit.activeLabel} name="active" valuePropName="checked"><Switch disabled={self} /></Form.Item> : null}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -4,6 +4,8 @@ import { Button, Space, Tag, type TableColumnsType } from "antd";
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import { useDepartmentNames } from "../../departments/api/useDepartmentNames.ts";
+import { ExportButton } from "../../imports/components/ExportButton.tsx";
+import { UserFilters, USER_FILTERS } from "./UserFilters.tsx";
 import { UserFormDrawer } from "./UserFormDrawer.tsx";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
 import { ROLE_LABELS, type Role } from "../../../../../server/src/contracts/roles.ts";
@@ -19,7 +21,7 @@ import { useUsersPage } from "../api/useUsersPage.ts";
 
 export function UsersPage() {
   const { lang, t } = useLanguage();
-  const list = useListParams();
+  const list = useListParams(USER_FILTERS);
   const result = useUsersPage(list.query);
   const canEdit = useCurrentUser().role === "ADMIN";
   const departments = useDepartmentNames();
@@ -67,12 +69,16 @@ export function UsersPage() {
         result={result}
         columns={columns}
         rowKey={(row) => row.id}
+        filters={<UserFilters list={list} />}
         actions={
-          canEdit ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ row: null })}>
-              {t.masterEdit.create}
-            </Button>
-          ) : null
+          <>
+            <ExportButton path="/api/users/export.xlsx" query={list.query} />
+            {canEdit ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ row: null })}>
+                {t.masterEdit.create}
+              </Button>
+            ) : null}
+          </>
         }
         testId="users-table"
       />

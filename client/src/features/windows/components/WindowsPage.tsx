@@ -7,6 +7,7 @@ import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import { ExportButton } from "../../imports/components/ExportButton.tsx";
 import { WindowFormDrawer } from "./WindowFormDrawer.tsx";
 import { WindowItemsModal } from "./WindowItemsModal.tsx";
+import { WindowStaffModal } from "./WindowStaffModal.tsx";
 import { Button, Tag, type TableColumnsType } from "antd";
 import type { WindowDto } from "../../../../../server/src/contracts/masterData.ts";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
@@ -28,6 +29,7 @@ export function WindowsPage() {
   const canEdit = useCurrentUser().role === "ADMIN";
   const [editing, setEditing] = useState<{ row: WindowDto | null } | null>(null);
   const [assigning, setAssigning] = useState<WindowDto | null>(null);
+  const [staffing, setStaffing] = useState<WindowDto | null>(null);
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(list, key) });
   const result = useWindowsPage(list.query);
   const departments = useDepartmentNames();
@@ -59,6 +61,9 @@ export function WindowsPage() {
                 </Button>{" "}
                 <Button size="small" onClick={() => setAssigning(row)} aria-label={`${t.masterEdit.items} ${row.number}`}>
                   {t.masterEdit.items}
+                </Button>{" "}
+                <Button size="small" onClick={() => setStaffing(row)} aria-label={`${t.assign.staffOfWindow} ${row.number}`}>
+                  {t.assign.staffOfWindow}
                 </Button>
               </>
             ),
@@ -89,6 +94,7 @@ export function WindowsPage() {
         }
         testId="windows-table"
       />
+      {staffing ? <WindowStaffModal window={staffing} onClose={() => setStaffing(null)} /> : null}
       {assigning ? <WindowItemsModal window={assigning} onClose={() => setAssigning(null)} /> : null}
       <WindowFormDrawer row={editing?.row ?? null} open={editing !== null} onClose={() => setEditing(null)} departments={departments} />
     </>
