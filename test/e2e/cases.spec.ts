@@ -64,7 +64,7 @@ async function searchOption(page: Page, testId: string, text: string) {
         await select.locator("input").fill(text);
         return option.isVisible();
       },
-      { timeout: 20_000, intervals: [250, 500, 1000] },
+      { timeout: 20_000, interval: 500 },
     )
     .toBe(true);
   await option.click();

@@ -9,10 +9,16 @@ export const CONSEQUENCES = ["WARNING", "CRITICISM", "DEDUCTION", "BULLETIN"] as
 export const accountabilityListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** A record number, or words of the staff member's name or the description */
+  q: z.string().trim().max(100).optional(),
   state: z.enum(ACCOUNTABILITY_STATES).optional(),
   kind: z.enum(ACCOUNTABILITY_KINDS).optional(),
+  source: z.enum(ACCOUNTABILITY_SOURCES).optional(),
+  /** The staff member's department */
+  departmentId: z.coerce.number().int().positive().optional(),
   centerId: z.coerce.number().int().positive().optional(),
 });
+export type AccountabilityListQuery = z.infer<typeof accountabilityListQuerySchema>;
 
 export const proposeAccountabilityBodySchema = z.strictObject({
   kind: z.enum(ACCOUNTABILITY_KINDS),
@@ -58,6 +64,14 @@ export const ACCOUNTABILITY_STATE_LABELS: Record<(typeof ACCOUNTABILITY_STATES)[
   PROPOSED: { zh: "待审核", en: "Proposed" },
   CONFIRMED: { zh: "已确认", en: "Confirmed" },
   DISMISSED: { zh: "已驳回", en: "Dismissed" },
+};
+export const ACCOUNTABILITY_SOURCE_LABELS: Record<(typeof ACCOUNTABILITY_SOURCES)[number], { zh: string; en: string }> = {
+  AUTO_OVERDUE_CASE: { zh: "办件超期（自动）", en: "Overdue case (automatic)" },
+  AUTO_UNCLOSED_INQUIRY: { zh: "首问未办结（自动）", en: "Unclosed inquiry (automatic)" },
+  AUTO_RECTIFICATION_OVERDUE: { zh: "整改超期（自动）", en: "Overdue rectification (automatic)" },
+  INSPECTION: { zh: "领导督查", en: "Inspection" },
+  COMPLAINT: { zh: "投诉", en: "Complaint" },
+  MANUAL: { zh: "人工提出", en: "Proposed by hand" },
 };
 export const CONSEQUENCE_LABELS: Record<(typeof CONSEQUENCES)[number], { zh: string; en: string }> = {
   WARNING: { zh: "警示", en: "Warning" },

@@ -30,16 +30,35 @@ export const closeInquiryBodySchema = z.strictObject({ outcome: z.string().trim(
 export const inquiryListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** Words of the topic, the asker's or the first staff member's name */
+  q: z.string().trim().max(100).optional(),
   state: z.enum(INQUIRY_STATES).optional(),
   warned: z.enum(["1"]).optional(),
+  /** The window it was asked at */
+  windowId: z.coerce.number().int().positive().optional(),
+  /** The first staff member's department */
+  departmentId: z.coerce.number().int().positive().optional(),
+  /** Waiting for the signed-in staff member (or their window) to acknowledge a hand-over */
+  toAcknowledge: z.enum(["1"]).optional(),
   centerId: z.coerce.number().int().positive().optional(),
 });
+export type InquiryListQuery = z.infer<typeof inquiryListQuerySchema>;
+
+/** Where an inquiry may be handed: the center's active windows and who works at each. */
+export interface HandoverTargetDto {
+  windowId: number;
+  number: number;
+  name: string;
+  staff: { id: number; name: string }[];
+}
 
 export interface InquiryHandoverDto {
   id: number;
   fromStaffId: number;
   toStaffId: number | null;
+  toStaffName: string | null;
   toWindowId: number;
+  toWindowNumber: number;
   at: string;
   note: string | null;
   acknowledgedAt: string | null;
@@ -49,6 +68,7 @@ export interface InquiryDto {
   id: number;
   centerId: number;
   windowId: number;
+  windowNumber: number;
   firstStaffId: number;
   firstStaffName: string;
   topic: string;

@@ -33,3 +33,6 @@ export function caseListLimit(actor: Actor): { handledById?: number; departmentI
 
 /** The SMS outbox (masked numbers only) is read by supervisors and leaders of the center. */
 export const canReadOutbox = (actor: Actor): boolean => hasRole(actor, "SUPERVISOR", "LEADER", "CITY_LEADER");
+
+/** Sending a failed SMS again is a step in the center's work: its supervisors and leaders, not city roles. */
+export const canRetryNotification = (actor: Actor, n: { centerId: number }): boolean => hasRole(actor, "SUPERVISOR", "LEADER") && actor.centerId === n.centerId;

@@ -14,6 +14,7 @@ import { loadCenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate } from "../calendar/workingDays.ts";
 import { createInvitation } from "../evaluations/createInvitation.ts";
 import { enqueueSms } from "../notifications/outbox.ts";
+import { findOpenShift } from "../shifts/manageShifts.ts";
 import { acceptedSnapshot, applyCaseAction, type CaseSnapshot } from "./caseStateMachine.ts";
 
 /** A second acceptance of the same citizen's same item at the same window within this time is a double submit. */
@@ -64,7 +65,10 @@ export async function acceptCase(services: Services, opts: { actor: Actor; audit
 
   const window = await prisma.window.findUnique({ where: { id: body.windowId }, include: { staff: { where: { staffId } } } });
   if (!window || window.centerId !== centerId) throw new AppError("NOT_FOUND");
-  if (window.staff.length === 0) throw new AppError("WINDOW_NOT_ASSIGNED");
+  // A case is accepted by whoever is signed in at the window: a cover (代班) signed in there may,
+  // an assigned colleague who is not signed in may not (the shift is the statement of presence).
+  const shift = await findOpenShift(prisma, staffId);
+  if (shift?.windowId !== window.id) throw new AppError(window.staff.length === 0 ? "WINDOW_NOT_ASSIGNED" : "CASE_NOT_ON_SHIFT");
   const item = await prisma.serviceItem.findUnique({ where: { id: body.itemId }, include: { windows: { where: { windowId: window.id } } } });
   if (!item || item.centerId !== centerId || !item.active) throw new AppError("ITEM_UNKNOWN");
   if (item.windows.length === 0) throw new AppError("ITEM_NOT_SERVED");

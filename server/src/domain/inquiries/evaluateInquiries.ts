@@ -1,15 +1,13 @@
-// The inquiry sweep: an inquiry still open after closing time of the working day it was asked on
-// warns its first staff member (once); one still open INQUIRY_INACTION_WORKING_DAYS working days
-// later proposes an inaction (不作为) record against them. State-based and idempotent like the
-// deadline sweep.
+// The inquiry sweep: an inquiry still open after the center's end-of-day time (inquiryWarnAt) of the
+// working day it was asked on warns its first staff member (once); one still open
+// inquiryInactionWorkingDays working days later, past that time, proposes an inaction (不作为) record
+// against them. Both thresholds are center settings. State-based and idempotent like the deadline
+// sweep.
 import type { Services } from "../../services.ts";
 import { proposeAutomatically, SYSTEM_ACTOR } from "../accountability/manageAccountability.ts";
 import { recordAudit } from "../audit/recordAudit.ts";
 import { loadCenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate, shanghaiInstant, workingDaysBetween } from "../calendar/workingDays.ts";
-
-/** Working days an inquiry may stay open after the day it was asked before inaction is proposed. */
-export const INQUIRY_INACTION_WORKING_DAYS = 2;
 
 export async function evaluateInquiries(services: Services, opts: { centerId?: number } = {}): Promise<{ warned: number; proposed: number }> {
   const { prisma, clock, events } = services;
@@ -22,7 +20,7 @@ export async function evaluateInquiries(services: Services, opts: { centerId?: n
     const open = await prisma.inquiry.findMany({ where: { centerId, state: { not: "CLOSED" } } });
     for (const inquiry of open) {
       const askedOn = shanghaiDate(inquiry.openedAt);
-      if (now.getTime() <= shanghaiInstant(askedOn, settings.closesAt).getTime()) continue;
+      if (now.getTime() <= shanghaiInstant(askedOn, settings.inquiryWarnAt).getTime()) continue;
       const actor = { ...SYSTEM_ACTOR, centerId };
       if (!inquiry.warnedAt) {
         const changed = await prisma.$transaction(async (tx) => {
@@ -43,8 +41,9 @@ export async function evaluateInquiries(services: Services, opts: { centerId?: n
         }
       }
       const lateDays = workingDaysBetween(calendar, askedOn, today);
-      const pastClosing = now.getTime() > shanghaiInstant(today, settings.closesAt).getTime();
-      if (lateDays > INQUIRY_INACTION_WORKING_DAYS || (lateDays === INQUIRY_INACTION_WORKING_DAYS && pastClosing)) {
+      const pastWarnTime = now.getTime() > shanghaiInstant(today, settings.inquiryWarnAt).getTime();
+      const limit = settings.inquiryInactionWorkingDays;
+      if (lateDays > limit || (lateDays === limit && pastWarnTime)) {
         const record = await prisma.$transaction((tx) =>
           proposeAutomatically(
             tx,
@@ -56,7 +55,7 @@ export async function evaluateInquiries(services: Services, opts: { centerId?: n
               staffId: inquiry.firstStaffId,
               windowId: inquiry.windowId,
               inquiryId: inquiry.id,
-              description: `首问咨询「${inquiry.topic}」超过 ${INQUIRY_INACTION_WORKING_DAYS} 个工作日未办结`,
+              description: `首问咨询「${inquiry.topic}」超过 ${limit} 个工作日未办结`,
               occurredAt: now,
             },
             now,

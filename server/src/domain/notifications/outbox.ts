@@ -1,10 +1,13 @@
 // SMS to citizens (accepted / suspended / completed / overdue). Domain functions enqueue a row in
 // the Notification outbox inside their own transaction; dispatchNotifications hands pending rows to
-// a provider and retries failures with backoff. The default provider delivers nowhere: the outbox
-// itself is what supervisors read (no network is needed in the hall).
+// a provider and retries failures with backoff; after MAX_ATTEMPTS a message is FAILED until a
+// supervisor retries it. The default provider delivers nowhere: the outbox itself is what supervisors
+// read (no network is needed in the hall).
 import type { Tx } from "../../db/database.ts";
+import { AppError } from "../../errors.ts";
 import type { Services } from "../../services.ts";
 import { cipherFor, maskPhone } from "../../lib/crypto.ts";
+import { recordAudit, type AuditActor } from "../audit/recordAudit.ts";
 
 export const SMS_TEMPLATES = {
   CASE_ACCEPTED: "您的{itemName}办件（编号{caseNo}）已受理，承诺办结时间{dueDate}。",
@@ -78,4 +81,24 @@ export async function dispatchNotifications(services: Services, provider: SmsPro
     }
   }
   return { sent, failed };
+}
+
+/**
+ * A supervisor sends a message that gave up (FAILED) once more: it goes back to PENDING, due now, and
+ * the next dispatch tries it (one more attempt; failing again marks it FAILED again). Audited.
+ */
+export async function retryNotification(services: Services, opts: { notificationId: number; auditActor: AuditActor }): Promise<void> {
+  const { prisma, clock } = services;
+  const now = clock.now();
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.notification.findUniqueOrThrow({ where: { id: opts.notificationId } });
+    if (before.state !== "FAILED") throw new AppError("NOTIFICATION_NOT_FAILED");
+    await tx.notification.update({ where: { id: before.id, state: "FAILED" }, data: { state: "PENDING", nextAttemptAt: now } });
+    await recordAudit(
+      tx,
+      opts.auditActor,
+      { action: "retry.notification", entity: "Notification", entityId: before.id, centerId: before.centerId, before: { state: before.state, attempts: before.attempts, lastError: before.lastError }, after: { state: "PENDING" } },
+      now,
+    );
+  });
 }

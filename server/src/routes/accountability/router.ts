@@ -1,8 +1,14 @@
 // Accountability records: the review queue. Supervisors and leaders propose; a leader decides.
-import { accountabilityListQuerySchema, decideAccountabilityBodySchema, proposeAccountabilityBodySchema } from "../../contracts/accountability.ts";
+import {
+  accountabilityListQuerySchema,
+  decideAccountabilityBodySchema,
+  proposeAccountabilityBodySchema,
+  type AccountabilityListQuery,
+} from "../../contracts/accountability.ts";
 import { idParamSchema } from "../../contracts/common.ts";
 import { decideAccountability, proposeAccountability } from "../../domain/accountability/manageAccountability.ts";
 import { auditActorOf, requireActor } from "../../middleware/session.ts";
+import type { Actor } from "../../policies/actor.ts";
 import {
   accountabilityListLimit,
   canDecideAccountability,
@@ -18,6 +24,19 @@ import { accountabilityWorkbook, XLSX_TYPE } from "../cases/workbook.ts";
 
 const include = { staff: { select: { name: true } }, case: { select: { caseNo: true } } } as const;
 
+function listWhere(actor: Actor, q: AccountabilityListQuery) {
+  const id = q.q && /^\d{1,9}$/.test(q.q) ? Number(q.q) : null;
+  return {
+    ...centerScope(actor, q.centerId),
+    ...accountabilityListLimit(actor),
+    ...(q.state ? { state: q.state } : {}),
+    ...(q.kind ? { kind: q.kind } : {}),
+    ...(q.source ? { source: q.source } : {}),
+    ...(q.departmentId ? { staff: { departmentId: q.departmentId } } : {}),
+    ...(q.q ? { OR: [...(id !== null ? [{ id }] : []), { staff: { name: { contains: q.q } } }, { description: { contains: q.q } }] } : {}),
+  };
+}
+
 export function accountabilityRouter() {
   const router = createRouter("/api/accountability");
 
@@ -25,7 +44,7 @@ export function accountabilityRouter() {
     const actor = requireActor(ctx);
     authorize(canReadAccountability(actor));
     const q = parse(accountabilityListQuerySchema, ctx.query);
-    const where = { ...centerScope(actor, q.centerId), ...accountabilityListLimit(actor), ...(q.state ? { state: q.state } : {}), ...(q.kind ? { kind: q.kind } : {}) };
+    const where = listWhere(actor, q);
     const rows = await ctx.services.prisma.accountabilityRecord.findMany({ where, include, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 20_000 });
     ctx.set("Content-Disposition", `attachment; filename="accountability.xlsx"`);
     ctx.type = XLSX_TYPE;
@@ -36,7 +55,7 @@ export function accountabilityRouter() {
     const actor = requireActor(ctx);
     authorize(canReadAccountability(actor));
     const q = parse(accountabilityListQuerySchema, ctx.query);
-    const where = { ...centerScope(actor, q.centerId), ...accountabilityListLimit(actor), ...(q.state ? { state: q.state } : {}), ...(q.kind ? { kind: q.kind } : {}) };
+    const where = listWhere(actor, q);
     const [rows, total] = await Promise.all([
       ctx.services.prisma.accountabilityRecord.findMany({ where, include, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], ...pageArgs(q) }),
       ctx.services.prisma.accountabilityRecord.count({ where }),

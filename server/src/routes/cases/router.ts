@@ -6,6 +6,7 @@ import { acceptCaseBodySchema, caseActionBodySchema, caseListQuerySchema, type C
 import { loadCenterContext } from "../../domain/calendar/centerContext.ts";
 import { loadCalendar } from "../../domain/calendar/officialCalendar.ts";
 import { acceptCase, advanceCase } from "../../domain/cases/manageCases.ts";
+import { findOpenShift } from "../../domain/shifts/manageShifts.ts";
 import type { AppContext } from "../../koa.ts";
 import { auditActorOf, requireActor } from "../../middleware/session.ts";
 import type { Actor } from "../../policies/actor.ts";
@@ -46,21 +47,25 @@ export function casesRouter() {
     ...(q.q ? { OR: [{ caseNo: { contains: q.q } }, { citizenName: { contains: q.q } }, { item: { name: { contains: q.q } } }] } : {}),
   });
 
-  // The windows the signed-in staff member works at, with the items each serves: the acceptance form.
+  // The windows the signed-in staff member works at (and the one they are signed in at, which may be
+  // a colleague's as cover), with the items each serves: the acceptance form.
   router.get("/intake-options", async (ctx) => {
     const actor = requireActor(ctx);
     authorize(canAcceptCase(actor));
-    const rows = await ctx.services.prisma.windowStaff.findMany({
-      where: { staffId: actor.staffId ?? -1, window: { active: true } },
-      include: { window: { include: { items: { where: { item: { active: true } }, include: { item: true } } } } },
-      orderBy: { windowId: "asc" },
+    const { prisma } = ctx.services;
+    const shift = await findOpenShift(prisma, actor.staffId ?? -1);
+    const windows = await prisma.window.findMany({
+      where: { active: true, centerId: actor.centerId ?? -1, OR: [{ staff: { some: { staffId: actor.staffId ?? -1 } } }, ...(shift ? [{ id: shift.windowId }] : [])] },
+      include: { items: { where: { item: { active: true } }, include: { item: true } } },
+      orderBy: { number: "asc" },
     });
     ctx.body = {
-      windows: rows.map((r) => ({
-        id: r.window.id,
-        number: r.window.number,
-        name: r.window.name,
-        items: r.window.items.map((wi) => ({ id: wi.item.id, name: wi.item.name, promisedLimitDays: wi.item.promisedLimitDays })),
+      signedInWindowId: shift?.windowId ?? null,
+      windows: windows.map((w) => ({
+        id: w.id,
+        number: w.number,
+        name: w.name,
+        items: w.items.map((wi) => ({ id: wi.item.id, name: wi.item.name, promisedLimitDays: wi.item.promisedLimitDays })),
       })),
     };
   });

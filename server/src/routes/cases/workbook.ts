@@ -1,6 +1,6 @@
 // Excel exports of the case and accountability lists (what is on screen, with every filter applied).
 import { loadExcel } from "../../lib/lazyModules.ts";
-import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_STATE_LABELS, CONSEQUENCE_LABELS, type AccountabilityDto } from "../../contracts/accountability.ts";
+import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_SOURCE_LABELS, ACCOUNTABILITY_STATE_LABELS, CONSEQUENCE_LABELS, type AccountabilityDto } from "../../contracts/accountability.ts";
 import { CASE_STATE_LABELS, type CaseDto } from "../../contracts/cases.ts";
 
 const shanghai = (iso: string | null): string =>
@@ -32,7 +32,7 @@ export const accountabilityWorkbook = (records: AccountabilityDto[]): Promise<Bu
     "责任追究",
     ["编号", "类型", "来源", "状态", "工作人员", "办件编号", "事由", "拟扣分", "处理结果", "发生时间（北京时间）", "决定时间", "决定理由"],
     records.map((r) => [
-      r.id, ACCOUNTABILITY_KIND_LABELS[r.kind].zh, r.source, ACCOUNTABILITY_STATE_LABELS[r.state].zh, r.staffName, r.caseNo ?? "", r.description, r.proposedPoints,
+      r.id, ACCOUNTABILITY_KIND_LABELS[r.kind].zh, ACCOUNTABILITY_SOURCE_LABELS[r.source].zh, ACCOUNTABILITY_STATE_LABELS[r.state].zh, r.staffName, r.caseNo ?? "", r.description, r.proposedPoints,
       r.consequence ? CONSEQUENCE_LABELS[r.consequence].zh : "", shanghai(r.occurredAt), shanghai(r.decidedAt), r.decisionReason ?? "",
     ]),
   );

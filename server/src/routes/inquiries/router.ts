@@ -1,18 +1,25 @@
 // First-inquiry responsibility: staff register, hand over, acknowledge and close; supervisors,
-// leaders and city leaders read.
+// leaders and city leaders read, filter and export the list.
 import { idParamSchema } from "../../contracts/common.ts";
-import { closeInquiryBodySchema, handOverInquiryBodySchema, inquiryListQuerySchema, registerInquiryBodySchema } from "../../contracts/inquiries.ts";
+import {
+  closeInquiryBodySchema,
+  handOverInquiryBodySchema,
+  inquiryListQuerySchema,
+  registerInquiryBodySchema,
+  type HandoverTargetDto,
+  type InquiryListQuery,
+} from "../../contracts/inquiries.ts";
 import { acknowledgeHandover, closeInquiry, handOverInquiry, registerInquiry } from "../../domain/inquiries/manageInquiries.ts";
 import type { AppContext } from "../../koa.ts";
 import { auditActorOf, requireActor } from "../../middleware/session.ts";
 import type { Actor } from "../../policies/actor.ts";
 import { authorize, centerScope, requireInScope } from "../../policies/authorize.ts";
 import { canHandOverInquiry, canReadInquiries, canRegisterInquiry, canSeeInquiry, canWorkInquiry } from "../../policies/inquiries.ts";
-import { presentInquiry } from "../../presenters/inquiries.ts";
+import { inquiryInclude as include, presentInquiry } from "../../presenters/inquiries.ts";
+import { EXPORT_MAX_ROWS, sendWorkbook } from "../exports/sendWorkbook.ts";
+import { INQUIRY_EXPORT_COLUMNS } from "../exports/inquiriesExport.ts";
 import { createRouter } from "../router.ts";
 import { pageArgs, parse } from "../validate.ts";
-
-const include = { firstStaff: { select: { name: true } }, handovers: { orderBy: { id: "asc" } } } as const;
 
 async function windowIdsOf(ctx: AppContext, actor: Actor): Promise<number[]> {
   if (actor.staffId === null) return [];
@@ -33,21 +40,61 @@ const presentById = async (ctx: AppContext, id: number) => presentInquiry(await 
 export function inquiriesRouter() {
   const router = createRouter("/api/inquiries");
 
+  const listWhere = (actor: Actor, q: InquiryListQuery, windowIds: number[]) => {
+    const me = actor.staffId ?? -1;
+    const waitingForMe = { handovers: { some: { acknowledgedAt: null, OR: [{ toStaffId: me }, { toStaffId: null, toWindowId: { in: windowIds } }] } } };
+    return {
+      ...centerScope(actor, q.centerId),
+      ...(q.state ? { state: q.state } : {}),
+      ...(q.warned ? { warnedAt: { not: null } } : {}),
+      ...(q.windowId ? { windowId: q.windowId } : {}),
+      ...(q.departmentId ? { firstStaff: { departmentId: q.departmentId } } : {}),
+      AND: [
+        ...(actor.role === "STAFF"
+          ? [{ OR: [{ firstStaffId: me }, { handovers: { some: { toStaffId: me } } }, { handovers: { some: { toStaffId: null, toWindowId: { in: windowIds } } } }] }]
+          : []),
+        ...(q.toAcknowledge ? [{ state: { not: "CLOSED" as const }, ...waitingForMe }] : []),
+        ...(q.q ? [{ OR: [{ topic: { contains: q.q } }, { askerName: { contains: q.q } }, { firstStaff: { name: { contains: q.q } } }] }] : []),
+      ],
+    };
+  };
+
   router.get("/", async (ctx) => {
     const actor = requireActor(ctx);
     authorize(canReadInquiries(actor));
     const q = parse(inquiryListQuerySchema, ctx.query);
-    const windowIds = await windowIdsOf(ctx, actor);
-    const mine =
-      actor.role === "STAFF"
-        ? { OR: [{ firstStaffId: actor.staffId ?? -1 }, { handovers: { some: { toStaffId: actor.staffId ?? -1 } } }, { handovers: { some: { toStaffId: null, toWindowId: { in: windowIds } } } }] }
-        : {};
-    const where = { ...centerScope(actor, q.centerId), ...mine, ...(q.state ? { state: q.state } : {}), ...(q.warned ? { warnedAt: { not: null } } : {}) };
+    const where = listWhere(actor, q, await windowIdsOf(ctx, actor));
     const [rows, total] = await Promise.all([
       ctx.services.prisma.inquiry.findMany({ where, include, orderBy: [{ openedAt: "desc" }, { id: "desc" }], ...pageArgs(q) }),
       ctx.services.prisma.inquiry.count({ where }),
     ]);
     ctx.body = { items: rows.map(presentInquiry), total, page: q.page, pageSize: q.pageSize };
+  });
+
+  router.get("/export.xlsx", async (ctx) => {
+    const actor = requireActor(ctx);
+    authorize(canReadInquiries(actor));
+    const q = parse(inquiryListQuerySchema, ctx.query);
+    const rows = await ctx.services.prisma.inquiry.findMany({
+      where: listWhere(actor, q, await windowIdsOf(ctx, actor)),
+      include,
+      orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+      take: EXPORT_MAX_ROWS,
+    });
+    await sendWorkbook(ctx, "首问登记", INQUIRY_EXPORT_COLUMNS, rows.map(presentInquiry));
+  });
+
+  // Where the staff member may hand an inquiry: every active window of the center and its staff.
+  router.get("/handover-targets", async (ctx) => {
+    const actor = requireActor(ctx);
+    authorize(canRegisterInquiry(actor));
+    const windows = await ctx.services.prisma.window.findMany({
+      where: { centerId: actor.centerId ?? -1, active: true },
+      include: { staff: { where: { staff: { active: true } }, include: { staff: { select: { id: true, name: true } } } } },
+      orderBy: { number: "asc" },
+    });
+    const items: HandoverTargetDto[] = windows.map((w) => ({ windowId: w.id, number: w.number, name: w.name, staff: w.staff.map((ws) => ws.staff) }));
+    ctx.body = { items };
   });
 
   router.post("/", async (ctx) => {

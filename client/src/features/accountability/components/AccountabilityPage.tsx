@@ -1,9 +1,12 @@
 // The accountability review queue (责任追究): proposed records first; a center leader confirms or
-// dismisses each with a reason; filterable by state and kind and exportable to Excel.
+// dismisses each with a reason; filterable by state, kind, source, department and words (a record
+// number finds that record) and exportable to Excel as filtered.
 import { Button, Flex, Form, Select, Tag, type TableColumnsType } from "antd";
 import {
   ACCOUNTABILITY_KIND_LABELS,
   ACCOUNTABILITY_KINDS,
+  ACCOUNTABILITY_SOURCE_LABELS,
+  ACCOUNTABILITY_SOURCES,
   ACCOUNTABILITY_STATE_LABELS,
   ACCOUNTABILITY_STATES,
   CONSEQUENCE_LABELS,
@@ -17,11 +20,12 @@ import { pickLabel } from "../../../lib/i18n.ts";
 import { useListParams } from "../../../lib/useListParams.ts";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import { useCaseLive } from "../../cases/api/useCaseLive.ts";
+import { useDepartmentNames } from "../../departments/api/useDepartmentNames.ts";
 import { useCaseText } from "../../cases/text.ts";
 import { useAccountabilityPage } from "../api/accountability.ts";
 import { DecisionButtons } from "./DecisionButtons.tsx";
 
-const FILTERS = ["state", "kind"];
+const FILTERS = ["state", "kind", "source", "departmentId"];
 const STATE_COLORS = { PROPOSED: "gold", CONFIRMED: "red", DISMISSED: "default" } as const;
 
 export function AccountabilityPage() {
@@ -30,11 +34,14 @@ export function AccountabilityPage() {
   const list = useListParams(FILTERS);
   const result = useAccountabilityPage(list.query);
   useCaseLive(user.role !== "STAFF");
+  const departments = useDepartmentNames();
   const a = ct.accountability;
-  const exportHref = `/api/accountability/export?${new URLSearchParams(Object.entries(list.filters)).toString()}`;
+  const exportHref = `/api/accountability/export?${new URLSearchParams(Object.entries({ q: list.q, ...list.filters }).filter(([, v]) => v !== "")).toString()}`;
 
   const columns: TableColumnsType<AccountabilityDto> = [
+    { title: "#", dataIndex: "id", width: 60 },
     { title: a.kind, dataIndex: "kind", render: (k: AccountabilityDto["kind"]) => pickLabel(ACCOUNTABILITY_KIND_LABELS[k], lang) },
+    { title: a.source, dataIndex: "source", render: (src: AccountabilityDto["source"]) => pickLabel(ACCOUNTABILITY_SOURCE_LABELS[src], lang) },
     { title: a.staff, dataIndex: "staffName" },
     { title: ct.caseNo, dataIndex: "caseNo", render: (n: string | null) => n ?? "—" },
     { title: a.description, dataIndex: "description" },
@@ -60,7 +67,7 @@ export function AccountabilityPage() {
     <>
       <Flex justify="space-between" align="center">
         <PageTitle testId="accountability-heading">{pickLabel(NAV_LABELS.accountability, lang)}</PageTitle>
-        <Button href={exportHref}>{ct.exportExcel}</Button>
+        <Button href={exportHref} data-testid="accountability-export">{ct.exportExcel}</Button>
       </Flex>
       <PagedTable
         list={list}
@@ -78,6 +85,16 @@ export function AccountabilityPage() {
               <Select<string> allowClear style={{ width: 180 }} value={list.filters.kind} onChange={(v) => list.update({ filters: { kind: v } })}
                 options={ACCOUNTABILITY_KINDS.map((k) => ({ value: k, label: pickLabel(ACCOUNTABILITY_KIND_LABELS[k], lang) }))} />
             </Form.Item>
+            <Form.Item label={a.source}>
+              <Select<string> allowClear style={{ width: 180 }} value={list.filters.source} onChange={(v) => list.update({ filters: { source: v } })}
+                options={ACCOUNTABILITY_SOURCES.map((k) => ({ value: k, label: pickLabel(ACCOUNTABILITY_SOURCE_LABELS[k], lang) }))} />
+            </Form.Item>
+            {departments.options.length ? (
+              <Form.Item label={ct.department}>
+                <Select<string> allowClear showSearch={{ optionFilterProp: "label" }} style={{ width: 200 }} value={list.filters.departmentId} onChange={(v) => list.update({ filters: { departmentId: v } })}
+                  options={departments.options.map((d) => ({ value: String(d.value), label: d.label }))} />
+              </Form.Item>
+            ) : null}
           </>
         }
       />

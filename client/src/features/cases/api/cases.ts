@@ -11,6 +11,8 @@ const caseSchema = z.custom<CaseDto>((v) => typeof v === "object" && v !== null 
 export const useCasesPage = (query: QueryParams) => usePagedList("cases", "/api/cases", caseSchema, query);
 
 export interface IntakeOptions {
+  /** The window the staff member is signed in at (cases are accepted there only), or null. */
+  signedInWindowId: number | null;
   windows: { id: number; number: number; name: string; items: { id: number; name: string; promisedLimitDays: number }[] }[];
 }
 const intakeSchema = z.custom<IntakeOptions>((v) => typeof v === "object" && v !== null && "windows" in v);

@@ -1,6 +1,6 @@
 // The acceptance form (受理): window and item the staff member serves, applicant, ID number, phone.
 // Validated with the same zod schema the server uses; on success the acceptance notice opens to print.
-import { App, Form, Input, Modal, Select } from "antd";
+import { Alert, App, Form, Input, Modal, Select } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { acceptCaseBodySchema, type AcceptCaseBody } from "../../../../../server/src/contracts/cases.ts";
@@ -25,6 +25,7 @@ export function AcceptCaseModal({ open, onClose }: { open: boolean; onClose: () 
   const [form] = Form.useForm<FormValues>();
   const [windowId, setWindowId] = useState<number | undefined>();
   const windows = options.data?.windows ?? [];
+  const signedInWindowId = options.data?.signedInWindowId ?? null;
   const items = windows.find((w) => w.id === windowId)?.items ?? [];
 
   const submit = async () => {
@@ -47,11 +48,15 @@ export function AcceptCaseModal({ open, onClose }: { open: boolean; onClose: () 
 
   return (
     <Modal open={open} title={ct.acceptTitle} okText={ct.submit} cancelText={ct.cancel} onOk={() => void submit()} onCancel={onClose} confirmLoading={accept.isPending} destroyOnHidden>
+      {options.data && signedInWindowId === null ? <Alert type="warning" showIcon title={ct.notSignedIn} style={{ marginBottom: 16 }} data-testid="accept-not-signed-in" /> : null}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="windowId" label={ct.window} rules={[{ required: true }]}>
           <Select<number>
             data-testid="accept-window"
-            options={windows.map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))}
+            // cases are accepted where the staff member is signed in: that window first, marked
+            options={[...windows]
+              .sort((a, b) => Number(b.id === signedInWindowId) - Number(a.id === signedInWindowId))
+              .map((w) => ({ value: w.id, label: `${w.number} ${w.name}${w.id === signedInWindowId ? ` ${ct.signedInHere}` : ""}` }))}
             onChange={(v) => {
               setWindowId(v);
               form.setFieldValue("itemId", undefined);

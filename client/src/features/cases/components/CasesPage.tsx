@@ -12,6 +12,7 @@ import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
 import { useListParams } from "../../../lib/useListParams.ts";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
+import { useDepartmentNames } from "../../departments/api/useDepartmentNames.ts";
 import { useCasesPage } from "../api/cases.ts";
 import { useCaseLive } from "../api/useCaseLive.ts";
 import { useCaseText } from "../text.ts";
@@ -19,7 +20,7 @@ import { AcceptCaseModal } from "./AcceptCaseModal.tsx";
 import { CaseActions } from "./CaseActions.tsx";
 import { WarningTag } from "./WarningTag.tsx";
 
-const FILTERS = ["state", "warning", "open"];
+const FILTERS = ["state", "warning", "open", "departmentId"];
 
 export function CasesPage() {
   const { lang, ct } = useCaseText();
@@ -28,6 +29,7 @@ export function CasesPage() {
   const list = useListParams(FILTERS);
   const result = useCasesPage(list.query);
   const live = useCaseLive(!isStaff);
+  const departments = useDepartmentNames();
   const [accepting, setAccepting] = useState(false);
   const exportHref = `/api/cases/export?${new URLSearchParams(Object.entries({ q: list.q, ...list.filters }).filter(([, v]) => v !== "")).toString()}`;
 
@@ -83,6 +85,9 @@ export function CasesPage() {
             {filterSelect("warning", ct.warning, WARNING_VALUES.map((w) => ({ value: w, label: ct.warningLabels[w] })))}
             {filterSelect("state", ct.state, CASE_STATE_VALUES.map((s) => ({ value: s, label: pickLabel(CASE_STATE_LABELS[s], lang) })))}
             {filterSelect("open", ct.openOnly, [{ value: "1", label: ct.openOnly }])}
+            {!isStaff && user.role !== "LIAISON" && departments.options.length
+              ? filterSelect("departmentId", ct.department, departments.options.map((d) => ({ value: String(d.value), label: d.label })))
+              : null}
           </>
         }
       />

@@ -1,8 +1,8 @@
 // First inquiries: the list, registering one, and the steps of a hand-over.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import type { InquiryDto, RegisterInquiryBody } from "../../../../../server/src/contracts/inquiries.ts";
-import { apiPost, type QueryParams } from "../../../lib/apiClient.ts";
+import type { HandoverTargetDto, InquiryDto, RegisterInquiryBody } from "../../../../../server/src/contracts/inquiries.ts";
+import { apiGet, apiPost, type QueryParams } from "../../../lib/apiClient.ts";
 import { usePagedList } from "../../../lib/pagedList.ts";
 
 const inquirySchema = z.custom<InquiryDto>((v) => typeof v === "object" && v !== null && "topic" in v && "state" in v);
@@ -16,6 +16,12 @@ export function useInquiryStep() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["inquiries"] }),
   });
 }
+
+const targetsSchema = z.object({ items: z.array(z.custom<HandoverTargetDto>((v) => typeof v === "object" && v !== null && "windowId" in v && "staff" in v)) });
+
+/** The center's windows and who works at each: where a staff member may hand an inquiry. */
+export const useHandoverTargets = (enabled: boolean) =>
+  useQuery({ queryKey: ["inquiries", "targets"], queryFn: ({ signal }) => apiGet("/api/inquiries/handover-targets", targetsSchema, { signal }), enabled, staleTime: 5 * 60_000 });
 
 export const registerPath = "/api/inquiries";
 export type { RegisterInquiryBody };
