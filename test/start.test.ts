@@ -1,10 +1,12 @@
-// `npm start` as a newcomer runs it: a fresh database is migrated and filled with the demo hall, the
-// URLs and demo logins are printed, the client is served, and SIGTERM stops the process cleanly.
+// `npm start` as a newcomer runs it (the command line of package.json's start script): a fresh database
+// is migrated and filled with the demo hall, the URLs and demo logins are printed, the client is served,
+// and SIGTERM stops the process cleanly.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { buildServerBundle, startCommand } from "./support/productionServer.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hallwatch-start-"));
@@ -12,8 +14,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("npm start", () => {
   it("is ready with the demo hall within the 60 s budget, prints logins, serves the client and stops on SIGTERM", async () => {
+    // What `npm start` runs: the prebuilt server bundle (npm ci builds it; rebuilt here so it is this checkout's code).
+    buildServerBundle();
+    const { command, args } = startCommand();
     const started = Date.now();
-    const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "server/src/main.ts"], {
+    const child = spawn(command, args, {
       cwd: root,
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(dir, "start.db")}`, LOG_LEVEL: "warn", ADMIN_PASSWORD: "" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../server/src/contracts/roles.ts";
 import { issueDeviceToken } from "../../server/src/domain/devices/manageDevices.ts";
+import { createInvitation } from "../../server/src/domain/evaluations/createInvitation.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
@@ -94,6 +95,20 @@ describe("invitations (/api/invitations)", () => {
       const ownBody = role === "STAFF" ? {} : { windowId: ownWindow };
       expect([role, "own", (await c.post("/api/invitations", ownBody)).status]).toEqual([role, "own", own[role]]);
       expect([role, "otherCenter", (await c.post("/api/invitations", { windowId: otherCenterWindow })).status]).toEqual([role, "otherCenter", foreign[role]]);
+    }
+  });
+
+  it("cancels an open invitation: staff at that window, supervisors and leaders of the center", async () => {
+    const own = row(403, 403, 200, 200, 200, 403, 403, 403, 403);
+    const foreign = row(403, 403, 404, 404, 404, 403, 403, 403, 403);
+    const open = async (centerId: number, windowId: number) =>
+      (await createInvitation(server.services, { centerId, windowId, staffId: null, source: "STAFF_BUTTON", auditActor: system(centerId) })).id;
+    for (const role of ROLES) {
+      const c = clients.get(role)!;
+      const mine = await open(c1, staffWindow);
+      const theirs = await open(c2, otherCenterWindow);
+      expect([role, "own", (await c.post(`/api/invitations/${mine}/cancel`, {})).status]).toEqual([role, "own", own[role]]);
+      expect([role, "otherCenter", (await c.post(`/api/invitations/${theirs}/cancel`, {})).status]).toEqual([role, "otherCenter", foreign[role]]);
     }
   });
 

@@ -186,7 +186,14 @@ describe("the rating pad", () => {
       await page.keyboard.press("Escape");
       await page.reload();
       await page.getByTestId("pads-table").getByText("界面添加的评价器").waitFor();
-      expect(await page.getByTestId("pads-table").getByRole("row").filter({ hasText: "界面添加的评价器" }).getByText("已配对").count()).toBe(1);
+      const row = page.getByTestId("pads-table").getByRole("row").filter({ hasText: "界面添加的评价器" });
+      expect(await row.getByText("已配对").count()).toBe(1);
+      // Connected now, and seen just now; once the pad is closed the list (refreshing itself) says offline.
+      await row.getByText("在线", { exact: true }).waitFor({ timeout: 5_000 });
+      expect(await row.getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).count()).toBe(1);
+      await context.close();
+      await page.reload();
+      await row.getByText("离线", { exact: true }).waitFor({ timeout: 10_000 });
     } finally {
       await Promise.all([adminPage.close(), context.close()]);
     }

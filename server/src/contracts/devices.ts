@@ -38,6 +38,9 @@ export const deviceDtoSchema = z.object({
   pairingExpiresAt: z.string().nullable(),
   pairedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** Connected to the server right now */
+  online: z.boolean(),
+  /** Last connect, disconnect or rating, written at most once a minute while the pad is in use */
   lastSeenAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -14,6 +14,9 @@ export const inviteBodySchema = z.strictObject({
 });
 export type InviteBody = z.infer<typeof inviteBodySchema>;
 
+/** POST /api/invitations/:id/cancel — the invitation's UUID. */
+export const invitationIdParamSchema = z.strictObject({ id: z.uuid() });
+
 export const invitationDtoSchema = z.object({
   id: z.string(),
   windowId: z.number().int(),
@@ -21,6 +24,7 @@ export const invitationDtoSchema = z.object({
   source: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),
+  cancelledAt: z.string().nullable(),
 });
 export type InvitationDto = z.infer<typeof invitationDtoSchema>;
 

@@ -10,3 +10,13 @@ export const canInvite = (actor: Actor): boolean => hasRole(actor, "STAFF", "SUP
 export const canInviteAtWindow = (actor: Actor, window: { centerId: number }): boolean =>
   canInvite(actor) && actor.centerId !== null && canSeeCenter(actor, window.centerId);
 
+/**
+ * Cancelling an open invitation (the citizen left, or it went to the wrong window): the staff member
+ * signed in at that window now, and whoever may invite anywhere in the center (supervisors, leaders).
+ * `signedInWindowId` is the window of the actor's open shift, or null.
+ */
+export const canCancelInvitation = (actor: Actor, invitation: { centerId: number; windowId: number }, signedInWindowId: number | null): boolean => {
+  if (!canInviteAtWindow(actor, invitation)) return false;
+  if (actor.role === "STAFF") return signedInWindowId === invitation.windowId;
+  return true;
+};

@@ -10,7 +10,7 @@ export function deviceState(d: KioskDevice, now: Date): DeviceState {
   return "UNPAIRED";
 }
 
-export function presentDevice(d: KioskDevice & { window: { number: number } }, now: Date): DeviceDto {
+export function presentDevice(d: KioskDevice & { window: { number: number } }, now: Date, online: boolean): DeviceDto {
   return {
     id: d.id,
     centerId: d.centerId,
@@ -21,6 +21,7 @@ export function presentDevice(d: KioskDevice & { window: { number: number } }, n
     pairingExpiresAt: d.pairingExpiresAt?.toISOString() ?? null,
     pairedAt: d.pairedAt?.toISOString() ?? null,
     revokedAt: d.revokedAt?.toISOString() ?? null,
+    online: online && d.revokedAt === null,
     lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
     createdAt: d.createdAt.toISOString(),
   };
@@ -33,4 +34,5 @@ export const presentInvitation = (i: Invitation): InvitationDto => ({
   source: i.source,
   createdAt: i.createdAt.toISOString(),
   expiresAt: i.expiresAt.toISOString(),
+  cancelledAt: i.cancelledAt?.toISOString() ?? null,
 });

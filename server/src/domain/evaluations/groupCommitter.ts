@@ -41,6 +41,8 @@ export interface CommitterOptions {
   /** Refuse (BUSY, retryable) beyond this many queued, instead of growing without bound */
   maxQueue?: number;
   onCommitted?: (rows: EvaluationRow[]) => void;
+  /** Further writes that ride in the batch's own transaction (no extra commit), given its stored rows */
+  inSameTransaction?: (rows: EvaluationRow[]) => void;
   onError?: (err: unknown, size: number) => void;
 }
 
@@ -77,8 +79,8 @@ export class GroupCommitter {
     this.maxQueue = opts.maxQueue ?? 20_000;
     this.insert = raw.prepare(INSERT_SQL);
     this.invitationTaken = raw.prepare(`SELECT 1 FROM "Evaluation" WHERE "invitationId" = ?`);
-    this.writeBatch = raw.transaction((batch: Pending[]): CommitOutcome[] =>
-      batch.map(({ row }) => {
+    this.writeBatch = raw.transaction((batch: Pending[]): CommitOutcome[] => {
+      const outcomes = batch.map(({ row }): CommitOutcome => {
         // A second rating of an invitation would violate its unique index and abort the whole batch:
         // find it first and answer that one rating alone.
         if (row.invitationId && this.invitationTaken.get(row.invitationId)) {
@@ -103,8 +105,11 @@ export class GroupCommitter {
           sqliteTime(row.receivedAt),
         );
         return r.changes === 1 ? ({ kind: "stored" } as const) : ({ kind: "duplicate" } as const);
-      }),
-    );
+      });
+      const stored = batch.filter((_, i) => outcomes[i]!.kind === "stored").map((p) => p.row);
+      if (stored.length > 0) this.opts.inSameTransaction?.(stored);
+      return outcomes;
+    });
   }
 
   get queued(): number {

@@ -12,6 +12,7 @@ import {
   type SubmitErrorCode,
 } from "../../contracts/kiosk.ts";
 import type { Services } from "../../services.ts";
+import { padPresence } from "../devices/padPresence.ts";
 import { GroupCommitter, type CommitOutcome, type EvaluationRow } from "./groupCommitter.ts";
 import { clampRatedAt, walkupTooSoon } from "./rules.ts";
 
@@ -71,7 +72,7 @@ export class EvaluationIntake {
   private readonly lastWalkup = new Map<number, number>();
   private readonly extras = new Map<string, Extras>();
   private readonly windows = new Map<number, WindowMeta>();
-  private readonly q: Record<"exists" | "invitation" | "invitationTaken" | "lastWalkup" | "onDuty" | "revoked" | "window" | "windowDepts", Sqlite.Statement>;
+  private readonly q: Record<"exists" | "invitation" | "invitationTaken" | "lastWalkup" | "lastSeen" | "onDuty" | "revoked" | "window" | "windowDepts", Sqlite.Statement>;
 
   constructor(private readonly services: Services) {
     const raw = services.db.raw;
@@ -79,6 +80,7 @@ export class EvaluationIntake {
       exists: raw.prepare(`SELECT 1 FROM "Evaluation" WHERE "id" = ?`),
       invitation: raw.prepare(`SELECT "windowId","staffId","caseId","itemId","createdAt","expiresAt","cancelledAt" FROM "Invitation" WHERE "id" = ?`),
       invitationTaken: raw.prepare(`SELECT 1 FROM "Evaluation" WHERE "invitationId" = ?`),
+      lastSeen: raw.prepare(`UPDATE "KioskDevice" SET "lastSeenAt" = ? WHERE "id" = ?`),
       lastWalkup: raw.prepare(`SELECT max("ratedAt") AS at FROM "Evaluation" WHERE "deviceId" = ? AND "bound" = 0`),
       onDuty: raw.prepare(
         `SELECT s."staffId" AS id, st."name" AS name FROM "Shift" s JOIN "Staff" st ON st."id" = s."staffId"
@@ -90,6 +92,7 @@ export class EvaluationIntake {
     };
     this.committer = new GroupCommitter(raw, {
       onCommitted: (rows) => this.announce(rows),
+      inSameTransaction: (rows) => this.touchPads(rows),
       onError: (err, size) => services.logger.error({ err, size }, "rating batch failed; pads will retry"),
     });
   }
@@ -190,6 +193,14 @@ export class EvaluationIntake {
         // Forget the remembered walk-up time: the retry must not be judged against itself.
         if (!row.bound && row.deviceId !== null) this.lastWalkup.delete(row.deviceId);
         return refusal(outcome.reason);
+    }
+  }
+
+  /** A rating is a sign of life: the pad's lastSeenAt, at most once a minute, inside the batch's commit. */
+  private touchPads(rows: EvaluationRow[]): void {
+    const presence = padPresence(this.services);
+    for (const row of rows) {
+      if (row.deviceId !== null && presence.claimLastSeenWrite(row.deviceId, row.receivedAt)) this.q.lastSeen.run(sqliteTime(row.receivedAt), row.deviceId);
     }
   }
 

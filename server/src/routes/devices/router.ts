@@ -1,6 +1,7 @@
 // Rating pads: the administrator adds, re-pairs and revokes them; a pad pairs itself with a code.
 import { idParamSchema } from "../../contracts/common.ts";
 import { createDeviceBodySchema, deviceListQuerySchema, pairDeviceBodySchema, type PairedDto, type PairingCodeDto } from "../../contracts/devices.ts";
+import { padPresence } from "../../domain/devices/padPresence.ts";
 import { addDevice, pairDevice, renewPairingCode, revokeDevice } from "../../domain/devices/manageDevices.ts";
 import { AppError } from "../../errors.ts";
 import type { AppContext } from "../../koa.ts";
@@ -24,8 +25,13 @@ async function loadDevice(ctx: AppContext & { params: Record<string, string> }, 
   return device;
 }
 
-const withWindow = async (services: Services, id: number) =>
-  services.prisma.kioskDevice.findUniqueOrThrow({ where: { id }, include: { window: { select: { number: true } } } });
+/** One pad as the administrator sees it now: with its window number and whether it is connected. */
+const presentOne = async (services: Services, id: number) =>
+  presentDevice(
+    await services.prisma.kioskDevice.findUniqueOrThrow({ where: { id }, include: { window: { select: { number: true } } } }),
+    services.clock.now(),
+    padPresence(services).isOnline(id),
+  );
 
 export function devicesRouter(services: Services) {
   const router = createRouter("/api/devices");
@@ -41,7 +47,8 @@ export function devicesRouter(services: Services) {
       orderBy: [{ window: { number: "asc" } }, { id: "asc" }],
     });
     const now = ctx.services.clock.now();
-    ctx.body = { items: rows.map((d) => presentDevice(d, now)) };
+    const presence = padPresence(ctx.services);
+    ctx.body = { items: rows.map((d) => presentDevice(d, now, presence.isOnline(d.id))) };
   });
 
   router.post("/", async (ctx) => {
@@ -49,7 +56,7 @@ export function devicesRouter(services: Services) {
     authorize(canManageDevices(actor));
     const body = parse(createDeviceBodySchema, ctx.request.body);
     const { device, code } = await addDevice(ctx.services, { centerId: actor.centerId ?? -1, windowId: body.windowId, name: body.name, auditActor: auditActorOf(ctx) });
-    const dto: PairingCodeDto = { device: presentDevice(await withWindow(ctx.services, device.id), ctx.services.clock.now()), code, expiresAt: device.pairingExpiresAt?.toISOString() ?? "" };
+    const dto: PairingCodeDto = { device: await presentOne(ctx.services, device.id), code, expiresAt: device.pairingExpiresAt?.toISOString() ?? "" };
     ctx.status = 201;
     ctx.body = dto;
   });
@@ -58,8 +65,8 @@ export function devicesRouter(services: Services) {
     if (!pairLimiter.hit(ctx.ip)) throw new AppError("TOO_MANY_REQUESTS");
     const body = parse(pairDeviceBodySchema, ctx.request.body);
     const { device, token } = await pairDevice(ctx.services, { code: body.code, auditActor: auditActorOf(ctx) });
-    const full = await withWindow(ctx.services, device.id);
-    const dto: PairedDto = { token, deviceId: device.id, windowId: device.windowId, windowNumber: full.window.number };
+    const window = await ctx.services.prisma.window.findUniqueOrThrow({ where: { id: device.windowId }, select: { number: true } });
+    const dto: PairedDto = { token, deviceId: device.id, windowId: device.windowId, windowNumber: window.number };
     ctx.body = dto;
   });
 
@@ -68,7 +75,7 @@ export function devicesRouter(services: Services) {
     authorize(canManageDevices(actor));
     const existing = await loadDevice(ctx, actor);
     const { device, code } = await renewPairingCode(ctx.services, { device: existing, auditActor: auditActorOf(ctx) });
-    const dto: PairingCodeDto = { device: presentDevice(await withWindow(ctx.services, device.id), ctx.services.clock.now()), code, expiresAt: device.pairingExpiresAt?.toISOString() ?? "" };
+    const dto: PairingCodeDto = { device: await presentOne(ctx.services, device.id), code, expiresAt: device.pairingExpiresAt?.toISOString() ?? "" };
     ctx.body = dto;
   });
 
@@ -77,7 +84,7 @@ export function devicesRouter(services: Services) {
     authorize(canManageDevices(actor));
     const existing = await loadDevice(ctx, actor);
     const device = await revokeDevice(ctx.services, { device: existing, auditActor: auditActorOf(ctx) });
-    ctx.body = presentDevice(await withWindow(ctx.services, device.id), ctx.services.clock.now());
+    ctx.body = await presentOne(ctx.services, device.id);
   });
 
   return router;

@@ -3,7 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { deviceDtoSchema, deviceListSchema, pairingCodeDtoSchema, type CreateDeviceBody } from "../../../../../server/src/contracts/devices.ts";
 import { apiGet, apiPost } from "../../../lib/apiClient.ts";
 
-export const useDevices = () => useQuery({ queryKey: ["devices"], queryFn: () => apiGet("/api/devices", deviceListSchema) });
+/** Online state changes without anyone touching the page: poll it, gently. */
+const PRESENCE_REFRESH_MS = 15_000;
+
+export const useDevices = () => useQuery({ queryKey: ["devices"], queryFn: () => apiGet("/api/devices", deviceListSchema), refetchInterval: PRESENCE_REFRESH_MS });
 
 export function useDeviceMutations() {
   const qc = useQueryClient();

@@ -1,5 +1,6 @@
 // 评价器管理: the administrator adds a pad for a window (its one-time pairing code is shown once),
-// issues a new code, or revokes a pad — a connected revoked pad is told at once and stops.
+// issues a new code, or revokes a pad — a connected revoked pad is told at once and stops. Each pad shows
+// whether it is connected now and when it was last seen (the list refreshes itself).
 import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import type { DeviceDto, PairingCodeDto } from "../../../../../server/src/contracts/devices.ts";
@@ -27,7 +28,16 @@ export function DevicesPage() {
     { title: t.pads.window, dataIndex: "windowNumber", render: (n: number) => (lang === "en" ? `Window ${n}` : `${n}号窗口`) },
     { title: t.pads.name, dataIndex: "name" },
     { title: t.pads.state, dataIndex: "state", render: (s: DeviceDto["state"]) => <Tag color={STATE_COLORS[s]}>{t.pads.states[s]}</Tag> },
-    { title: t.pads.lastSeen, dataIndex: "lastSeenAt", render: (at: string | null) => (at ? formatShanghaiDateTime(at) : t.none) },
+    {
+      title: t.pads.lastSeen,
+      key: "presence",
+      render: (_, d) => (
+        <Space size={4} data-testid={`pad-presence-${d.id}`}>
+          {d.state === "REVOKED" ? null : <Tag color={d.online ? "green" : "default"}>{d.online ? t.pads.online : t.pads.offline}</Tag>}
+          <Typography.Text type="secondary">{d.lastSeenAt ? formatShanghaiDateTime(d.lastSeenAt) : t.pads.never}</Typography.Text>
+        </Space>
+      ),
+    },
     {
       title: t.pads.actions,
       key: "actions",
