@@ -1,4 +1,4 @@
-// Serves the built supervisor client at / and the kiosk at /kiosk/, with history-API fallback to each
+// Serves the built supervisor client at /, the kiosk at /kiosk/ and the hall display at /display/, with history-API fallback to each
 // app's index.html. Hashed assets are cached for a year; index.html never is.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +9,8 @@ import type { AppContext } from "../koa.ts";
 export function staticApps(root: string) {
   const apps = [
     { prefix: "/kiosk", dir: path.join(root, "kiosk", "dist") },
+    // The public hall display (#7): no login, its own small bundle
+    { prefix: "/display", dir: path.join(root, "display", "dist") },
     { prefix: "", dir: path.join(root, "client", "dist") },
   ];
   const servers = apps.map((app) => ({

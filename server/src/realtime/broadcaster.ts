@@ -1,6 +1,6 @@
 // The one place domain events become Socket.IO messages. Each event name has a route saying which
-// rooms hear it; routes never emit. Every message to supervisors carries a per-center sequence
-// number so a client that missed one knows to reload its snapshot (docs: "<resource>.<verb>").
+// rooms hear it; routes never emit. Every message to supervisors carries a per-stream (center or
+// department) sequence number so a client that missed one knows to reload its snapshot (docs: "<resource>.<verb>").
 import type { Server } from "socket.io";
 import type { DomainEventMap, DomainEventName, DomainEvents } from "../lib/events.ts";
 
@@ -15,8 +15,20 @@ export interface Audience {
 
 export interface Envelope<T> {
   seq: number;
+  /**
+   * The numbered stream: "center:<id>" for the center's supervisors (and city watchers), "department:<id>"
+   * for a liaison. Each stream counts by itself, so a liaison who hears only their department sees no gaps.
+   */
+  stream: string;
   data: T;
 }
+
+// Current sequence number per stream, per event bus (one per server), so the snapshot endpoints can say
+// from which number their deltas follow without holding the Socket.IO server.
+const streamSeqs = new WeakMap<DomainEvents, Map<string, number>>();
+
+/** The last sequence number sent on a stream ("center:<id>", "department:<id>"); 0 before the first. */
+export const currentStreamSeq = (events: DomainEvents, stream: string): number => streamSeqs.get(events)?.get(stream) ?? 0;
 
 type Routes = { [K in DomainEventName]?: (payload: DomainEventMap[K]) => Audience };
 
@@ -27,6 +39,8 @@ export const REALTIME_ROUTES: Routes = {
   "invitation.created": (e) => ({ kiosk: { windowId: e.windowId, payload: e.message } }),
   "invitation.cancelled": (e) => ({ kiosk: { windowId: e.windowId, payload: { invitationId: e.invitationId } } }),
   "evaluation.created": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  // The live hall (#7): a window's recomputed tile, to the map of its center and its departments' liaisons.
+  "liveHall.tile": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
   // Shifts (issue #3): supervisors of the center and liaisons of the window's departments.
   "shift.started": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
   "shift.ended": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
@@ -39,13 +53,19 @@ export const REALTIME_ROUTES: Routes = {
   "inquiry.changed": (e) => ({ supervisor: { centerId: e.centerId } }),
   "inquiry.warning": (e) => ({ supervisor: { centerId: e.centerId } }),
   "accountability.decided": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  // Alerts and inspections (#7): supervisors of the center and liaisons of the window's departments.
+  "alert.created": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "alert.acknowledged": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "alert.resolved": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  "inspection.recorded": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
 };
 
 export function attachBroadcaster(io: Server, events: DomainEvents, routes: Routes = REALTIME_ROUTES): () => void {
-  const seqByCenter = new Map<number, number>();
-  const nextSeq = (centerId: number) => {
-    const seq = (seqByCenter.get(centerId) ?? 0) + 1;
-    seqByCenter.set(centerId, seq);
+  const seqByStream = new Map<string, number>();
+  streamSeqs.set(events, seqByStream);
+  const nextSeq = (stream: string) => {
+    const seq = (seqByStream.get(stream) ?? 0) + 1;
+    seqByStream.set(stream, seq);
     return seq;
   };
   const unsubscribers: (() => void)[] = [];
@@ -57,9 +77,12 @@ export function attachBroadcaster(io: Server, events: DomainEvents, routes: Rout
         const audience = route(payload);
         if (audience.supervisor) {
           const { centerId, departmentIds = [] } = audience.supervisor;
-          const envelope: Envelope<unknown> = { seq: nextSeq(centerId), data: payload };
-          const rooms = [`center:${centerId}`, "city", ...departmentIds.map((d) => `department:${d}`)];
-          io.of("/supervisor").to(rooms).emit(name, envelope);
+          const centerStream = `center:${centerId}`;
+          const envelope: Envelope<unknown> = { seq: nextSeq(centerStream), stream: centerStream, data: payload };
+          io.of("/supervisor").to([centerStream, "city"]).emit(name, envelope);
+          for (const stream of new Set(departmentIds.map((d) => `department:${d}`))) {
+            io.of("/supervisor").to(stream).emit(name, { seq: nextSeq(stream), stream, data: payload } satisfies Envelope<unknown>);
+          }
         }
         if (audience.display) io.of("/display").to(`center:${audience.display.centerId}`).emit(name, audience.display.payload);
         if (audience.kiosk) io.of("/kiosk").to(`window:${audience.kiosk.windowId}`).emit(name, audience.kiosk.payload);

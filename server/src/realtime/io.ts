@@ -10,6 +10,11 @@ import type { Services } from "../services.ts";
 import { attachBroadcaster } from "./broadcaster.ts";
 import { attachKiosk } from "./kiosk.ts";
 import { cookieValue } from "./cookies.ts";
+import { DISPLAY_READ_ONLY } from "../contracts/display.ts";
+import { displayFeedFor } from "../domain/display/displayFeed.ts";
+
+/** Messages a display may send (by mistake) before it is disconnected: it is meant to send none. */
+const DISPLAY_MAX_INBOUND = 20;
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -42,11 +47,23 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Serv
 
   attachKiosk(io, services);
 
+  // The public display listens only. Whatever it sends changes nothing: an acknowledged emit is
+  // answered READ_ONLY, and a socket that keeps sending is cut off.
   const display = io.of("/display");
   display.on("connection", (socket) => {
     const centerId = Number(socket.handshake.auth?.centerId ?? socket.handshake.query.centerId);
     if (Number.isInteger(centerId) && centerId > 0) void socket.join(`center:${centerId}`);
+    let inbound = 0;
+    socket.onAny((...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack === "function") (ack as (answer: unknown) => void)({ ok: false, error: DISPLAY_READ_ONLY });
+      if (++inbound > DISPLAY_MAX_INBOUND) socket.disconnect(true);
+    });
   });
+  const feed = displayFeedFor(services);
+  feed.setPublisher((centerId, event, envelope) => display.to(`center:${centerId}`).emit(event, envelope));
+  // Lives as long as the server's services; a closed server emits no more domain events
+  feed.attach();
 
   attachBroadcaster(io, services.events);
   return io;

@@ -6,6 +6,7 @@ import { KIOSK_PROTOCOL } from "../contracts/kiosk.ts";
 import { SESSION_COOKIE } from "../contracts/auth.ts";
 import { AppError } from "../errors.ts";
 import { resolveSession } from "../domain/auth/resolveSession.ts";
+import { padPresence } from "../domain/devices/padPresence.ts";
 import { padWindowView } from "../domain/devices/padWindowView.ts";
 import { evaluationIntake, refusal, type PadContext } from "../domain/evaluations/submitEvaluation.ts";
 import { RateLimiter } from "../lib/rateLimiter.ts";
@@ -32,9 +33,25 @@ async function sendWindow(services: Services, target: { emit: (ev: string, data:
   if (view) target.emit("window.updated", view);
 }
 
+/** The pads connected to this server now (device ids), for the hall alert sweep's "pad offline" (#7). */
+export function onlineKioskDeviceIds(io: Server): Set<number> {
+  const ids = new Set<number>();
+  for (const socket of io.of("/kiosk").sockets.values()) ids.add((socket.data.device as PadContext).deviceId);
+  return ids;
+}
+
 export function attachKiosk(io: Server, services: Services): Namespace {
   const kiosk = io.of("/kiosk");
   const intake = evaluationIntake(services);
+  const presence = padPresence(services);
+  /** lastSeenAt on connect and disconnect, throttled (padPresence.ts); a failed write is only logged. */
+  const touch = (deviceId: number) => {
+    const now = services.clock.now();
+    if (!presence.claimLastSeenWrite(deviceId, now)) return;
+    services.prisma.kioskDevice.update({ where: { id: deviceId }, data: { lastSeenAt: now } }).catch((err: unknown) => {
+      services.logger.warn({ err, deviceId }, "lastSeenAt not written");
+    });
+  };
   const flood = new RateLimiter(services.clock, SUBMITS_PER_SECOND, 1000);
 
   kiosk.use(async (socket, next) => {
@@ -61,6 +78,18 @@ export function attachKiosk(io: Server, services: Services): Namespace {
   kiosk.on("connection", (socket) => {
     const pad = socket.data.device as PadContext;
     void socket.join([`window:${pad.windowId}`, `device:${pad.deviceId}`]);
+    presence.connected(pad.deviceId);
+    touch(pad.deviceId);
+    socket.on("disconnect", (reason) => {
+      presence.disconnected(pad.deviceId);
+      // At shutdown the database closes right after the sockets: nothing more is written then.
+      if (reason !== "server shutting down") touch(pad.deviceId);
+    });
+    // The live hall's tile shows the pad online/offline (#7)
+    services.events.emit("device.connected", { centerId: pad.centerId, windowId: pad.windowId, deviceId: pad.deviceId });
+    socket.on("disconnect", () => {
+      services.events.emit("device.disconnected", { centerId: pad.centerId, windowId: pad.windowId, deviceId: pad.deviceId });
+    });
     void (async () => {
       try {
         await sendWindow(services, socket, pad.windowId);
@@ -78,7 +107,6 @@ export function attachKiosk(io: Server, services: Services): Namespace {
             expiresAt: open.expiresAt.toISOString(),
           });
         }
-        await services.prisma.kioskDevice.update({ where: { id: pad.deviceId }, data: { lastSeenAt: now } });
       } catch (err) {
         services.logger.warn({ err, deviceId: pad.deviceId }, "kiosk welcome failed");
       }

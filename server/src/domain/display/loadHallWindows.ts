@@ -1,0 +1,91 @@
+// The facts of every window of a center at an instant, fed through the live hall's pure window-state
+// function (domain/liveHall/windowState.ts): what the public display shows and what the alert sweep
+// judges. Read-only; a handful of queries per center whatever the number of windows.
+import type { WindowState } from "../../contracts/liveHall.ts";
+import type { CenterSettings } from "../../contracts/settings.ts";
+import type { Services } from "../../services.ts";
+import { loadCenterContext } from "../calendar/centerContext.ts";
+import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
+import { SERVICE_STALE_AFTER_MS, windowStateAt } from "../liveHall/windowState.ts";
+
+export interface HallWindow {
+  id: number;
+  number: number;
+  zone: string;
+  name: string;
+  active: boolean;
+  departmentIds: number[];
+  state: WindowState;
+  /** Who is signed in now (public: name, staff number, whether a photo exists) */
+  onDuty: { staffId: number; name: string; staffNo: string; hasPhoto: boolean } | null;
+}
+
+export async function loadHallWindows(services: Services, centerId: number, now: Date, opts: { windowIds?: readonly number[] } = {}): Promise<{ settings: CenterSettings; windows: HallWindow[] }> {
+  const { prisma } = services;
+  const only = opts.windowIds ? { windowId: { in: [...opts.windowIds] } } : {};
+  const { settings, calendar } = await loadCenterContext(prisma, centerId);
+  const dayStart = shanghaiInstant(shanghaiDate(now), "00:00");
+  const [windows, shifts, services_, lastFinished, lastSignOut, absences] = await Promise.all([
+    prisma.window.findMany({
+      where: { centerId, ...(opts.windowIds ? { id: { in: [...opts.windowIds] } } : {}) },
+      select: { id: true, number: true, zone: true, name: true, active: true, departments: { select: { departmentId: true } }, staff: { where: { backup: false }, select: { staffId: true } } },
+      orderBy: { number: "asc" },
+    }),
+    prisma.shift.findMany({
+      where: { centerId, endedAt: null, ...only },
+      include: { pauses: { orderBy: { startedAt: "desc" }, take: 2 }, staff: { select: { name: true, staffNo: true, photoPath: true } } },
+    }),
+    prisma.queueTicket.findMany({
+      where: { centerId, ...only, finishedAt: null, noShow: false, calledAt: { not: null, gte: new Date(now.getTime() - SERVICE_STALE_AFTER_MS) } },
+      select: { windowId: true, calledAt: true, startedAt: true },
+    }),
+    prisma.queueTicket.groupBy({ by: ["windowId"], where: { centerId, ...only, finishedAt: { gte: dayStart, lte: now } }, _max: { finishedAt: true } }),
+    prisma.shift.groupBy({ by: ["windowId"], where: { centerId, ...only, endedAt: { gte: dayStart, lte: now } }, _max: { endedAt: true } }),
+    prisma.staffAbsence.findMany({ where: { staff: { centerId }, startsAt: { lte: now }, endsAt: { gt: now } }, select: { staffId: true } }),
+  ]);
+  const shiftByWindow = new Map(shifts.map((s) => [s.windowId, s]));
+  const serviceByWindow = new Map<number, Date>();
+  for (const t of services_) {
+    const started = t.startedAt ?? t.calledAt;
+    if (t.windowId !== null && started) serviceByWindow.set(t.windowId, started);
+  }
+  const finishedByWindow = new Map(lastFinished.map((r) => [r.windowId, r._max.finishedAt]));
+  const signOutByWindow = new Map(lastSignOut.map((r) => [r.windowId, r._max.endedAt]));
+  const absent = new Set(absences.map((a) => a.staffId));
+  const workingDay = calendar.isWorkingDay(shanghaiDate(now));
+
+  return {
+    settings,
+    windows: windows.map((w) => {
+      const shift = shiftByWindow.get(w.id);
+      const openPause = shift?.pauses.find((p) => p.endedAt === null) ?? null;
+      const lastResumed = shift?.pauses.find((p) => p.endedAt !== null)?.endedAt ?? null;
+      const serviceStarted = serviceByWindow.get(w.id);
+      const state = windowStateAt(
+        {
+          active: w.active,
+          workingDay,
+          hours: settings,
+          shift: shift
+            ? { staffId: shift.staffId, startedAt: shift.startedAt, pause: openPause ? { reason: openPause.reason, note: openPause.note, startedAt: openPause.startedAt } : null, lastResumedAt: lastResumed }
+            : null,
+          service: serviceStarted ? { startedAt: serviceStarted } : null,
+          lastServiceEndedAt: finishedByWindow.get(w.id) ?? null,
+          excusedAbsence: w.staff.length > 0 && w.staff.every((s) => absent.has(s.staffId)),
+          lastSignOutAt: signOutByWindow.get(w.id) ?? null,
+        },
+        now,
+      );
+      return {
+        id: w.id,
+        number: w.number,
+        zone: w.zone,
+        name: w.name,
+        active: w.active,
+        departmentIds: w.departments.map((d) => d.departmentId),
+        state,
+        onDuty: shift ? { staffId: shift.staffId, name: shift.staff.name, staffNo: shift.staff.staffNo, hasPhoto: shift.staff.photoPath !== null } : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,178 @@
+// Reads everything the live window map shows about a center's windows, in a fixed number of queries
+// whatever the number of windows (90 tiles in ~12 grouped queries), and derives each window's state.
+// Used for the snapshot (all windows of a scope) and for one window's delta after a change.
+import { SATISFIED_MIN_LEVEL, BAD_MAX_LEVEL, type WindowTile } from "../../contracts/liveHall.ts";
+import type { PauseReason } from "../../contracts/shifts.ts";
+import type { Services } from "../../services.ts";
+import { padPresence } from "../devices/padPresence.ts";
+import { loadCenterContext, type CenterContext } from "../calendar/centerContext.ts";
+import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
+import { windowStateAt } from "./windowState.ts";
+
+export interface TileScope {
+  centerId: number;
+  /** A liaison's department: only windows that serve it */
+  departmentId?: number;
+  /** One or a few windows (a delta) */
+  windowIds?: number[];
+}
+
+const OPEN_CASE_STATES = ["ACCEPTED", "IN_PROGRESS"] as const;
+const OPEN_INQUIRY_STATES = ["OPEN", "HANDED_OVER"] as const;
+
+/** The public on-duty photo (any signed-in viewer may see who sits at the window). */
+export const onDutyPhotoUrl = (staffId: number): string => `/api/public/staff/${staffId}/photo?size=64`;
+
+/**
+ * The center's hours and working-day calendar change a few times a year but cost more to read than all
+ * the tile queries together, and a busy hall recomputes tiles many times a second: kept for a while.
+ */
+const CONTEXT_TTL_MS = 30_000;
+const contexts = new WeakMap<Services, Map<number, { until: number; context: Promise<CenterContext> }>>();
+
+function centerContext(services: Services, centerId: number): Promise<CenterContext> {
+  const now = services.clock.now().getTime();
+  const cache = contexts.get(services) ?? new Map<number, { until: number; context: Promise<CenterContext> }>();
+  contexts.set(services, cache);
+  const hit = cache.get(centerId);
+  // A clock moved back (tests) is treated as expiry too
+  if (hit && now < hit.until && now >= hit.until - CONTEXT_TTL_MS) return hit.context;
+  const context = loadCenterContext(services.prisma, centerId);
+  cache.set(centerId, { until: now + CONTEXT_TTL_MS, context });
+  context.catch(() => cache.delete(centerId));
+  return context;
+}
+
+const countBy = <K>(rows: { key: K; n: number }[]): Map<K, number> => new Map(rows.map((r) => [r.key, r.n]));
+
+export async function loadHallTiles(services: Services, scope: TileScope): Promise<WindowTile[]> {
+  const { prisma } = services;
+  const now = services.clock.now();
+  const today = shanghaiDate(now);
+  const dayStart = shanghaiInstant(today, "00:00");
+  const windowWhere = {
+    centerId: scope.centerId,
+    active: true,
+    ...(scope.windowIds ? { id: { in: scope.windowIds } } : {}),
+    ...(scope.departmentId !== undefined ? { departments: { some: { departmentId: scope.departmentId } } } : {}),
+  };
+  const windows = await prisma.window.findMany({
+    where: windowWhere,
+    include: { departments: { include: { department: { select: { id: true, shortName: true } } } }, staff: { where: { backup: false }, select: { staffId: true } } },
+    orderBy: { number: "asc" },
+  });
+  if (windows.length === 0) return [];
+  const ids = windows.map((w) => w.id);
+  const regularStaffIds = [...new Set(windows.flatMap((w) => w.staff.map((s) => s.staffId)))];
+  const inWindows = { windowId: { in: ids } };
+
+  const [context, shifts, signOuts, absences, inService, finished, noShows, ratings, lastRatings, cases, accepted, inquiries, pads] = await Promise.all([
+    centerContext(services, scope.centerId),
+    prisma.shift.findMany({
+      where: { ...inWindows, endedAt: null },
+      include: { staff: { select: { id: true, name: true, staffNo: true } }, pauses: { orderBy: { startedAt: "desc" }, take: 2 } },
+    }),
+    prisma.shift.groupBy({ by: ["windowId"], where: { ...inWindows, endedAt: { gte: dayStart } }, _max: { endedAt: true } }),
+    prisma.staffAbsence.findMany({ where: { staffId: { in: regularStaffIds }, startsAt: { lte: now }, endsAt: { gt: now } }, select: { staffId: true } }),
+    prisma.queueTicket.findMany({
+      where: { centerId: scope.centerId, ...inWindows, serviceDate: today, calledAt: { not: null }, finishedAt: null, noShow: false },
+      select: { windowId: true, calledAt: true, startedAt: true },
+    }),
+    prisma.queueTicket.groupBy({
+      by: ["windowId"],
+      where: { centerId: scope.centerId, ...inWindows, serviceDate: today, finishedAt: { not: null }, noShow: false },
+      _count: { _all: true },
+      _avg: { waitSeconds: true, serviceSeconds: true },
+      _max: { finishedAt: true },
+    }),
+    prisma.queueTicket.groupBy({ by: ["windowId"], where: { centerId: scope.centerId, ...inWindows, serviceDate: today, noShow: true }, _count: { _all: true } }),
+    prisma.evaluation.groupBy({ by: ["windowId", "level"], where: { ...inWindows, ratedAt: { gte: dayStart }, defaulted: false }, _count: { _all: true } }),
+    prisma.evaluation.findMany({
+      // the last rating of the past month is "last"; older ones say nothing about the window now
+      where: { ...inWindows, defaulted: false, ratedAt: { gte: new Date(dayStart.getTime() - 30 * 86_400_000) } },
+      orderBy: { ratedAt: "desc" },
+      distinct: ["windowId"],
+      select: { windowId: true, level: true, ratedAt: true },
+    }),
+    prisma.case.groupBy({ by: ["windowId", "warning"], where: { ...inWindows, state: { in: [...OPEN_CASE_STATES] }, warning: { not: "NONE" } }, _count: { _all: true } }),
+    prisma.case.groupBy({ by: ["windowId"], where: { ...inWindows, acceptedAt: { gte: dayStart } }, _count: { _all: true } }),
+    prisma.inquiry.groupBy({ by: ["windowId"], where: { ...inWindows, state: { in: [...OPEN_INQUIRY_STATES] } }, _count: { _all: true } }),
+    prisma.kioskDevice.findMany({ where: { ...inWindows, revokedAt: null, pairedAt: { not: null } }, select: { id: true, windowId: true } }),
+  ]);
+
+  const workingDay = context.calendar.isWorkingDay(today);
+  const shiftByWindow = new Map(shifts.map((s) => [s.windowId, s]));
+  const signOutByWindow = new Map(signOuts.map((s) => [s.windowId, s._max.endedAt]));
+  const absent = new Set(absences.map((a) => a.staffId));
+  const serviceByWindow = new Map<number, Date>();
+  for (const t of inService) {
+    const started = t.calledAt ?? t.startedAt;
+    if (t.windowId === null || !started) continue;
+    const prev = serviceByWindow.get(t.windowId);
+    if (!prev || started > prev) serviceByWindow.set(t.windowId, started);
+  }
+  const finishedByWindow = new Map(finished.map((f) => [f.windowId, f]));
+  const noShowsByWindow = countBy(noShows.map((r) => ({ key: r.windowId, n: r._count._all })));
+  const lastRatingByWindow = new Map(lastRatings.map((r) => [r.windowId, r]));
+  const acceptedByWindow = countBy(accepted.map((r) => ({ key: r.windowId, n: r._count._all })));
+  const inquiriesByWindow = countBy(inquiries.map((r) => ({ key: r.windowId, n: r._count._all })));
+  const presence = padPresence(services);
+  const padsOf = (windowId: number) => pads.filter((p) => p.windowId === windowId);
+
+  return windows.map((w): WindowTile => {
+    const shift = shiftByWindow.get(w.id);
+    const openPause = shift?.pauses.find((p) => p.endedAt === null) ?? null;
+    const lastResumedAt = shift?.pauses.find((p) => p.endedAt !== null)?.endedAt ?? null;
+    const regular = w.staff.map((s) => s.staffId);
+    const f = finishedByWindow.get(w.id);
+    const windowRatings = ratings.filter((r) => r.windowId === w.id);
+    const sumRatings = (pred: (level: number) => boolean) => windowRatings.filter((r) => pred(r.level)).reduce((n, r) => n + r._count._all, 0);
+    const windowCases = cases.filter((c) => c.windowId === w.id);
+    const caseCount = (level: "YELLOW" | "RED") => windowCases.find((c) => c.warning === level)?._count._all ?? 0;
+    const last = lastRatingByWindow.get(w.id);
+    const serviceStart = serviceByWindow.get(w.id);
+    const state = windowStateAt(
+      {
+        active: w.active,
+        workingDay,
+        hours: context.settings,
+        shift: shift
+          ? {
+              staffId: shift.staffId,
+              startedAt: shift.startedAt,
+              pause: openPause ? { reason: openPause.reason as PauseReason, note: openPause.note, startedAt: openPause.startedAt } : null,
+              lastResumedAt,
+            }
+          : null,
+        service: serviceStart ? { startedAt: serviceStart } : null,
+        lastServiceEndedAt: f?._max.finishedAt ?? null,
+        excusedAbsence: regular.length > 0 && regular.every((id) => absent.has(id)),
+        lastSignOutAt: signOutByWindow.get(w.id) ?? null,
+      },
+      now,
+    );
+        return {
+      windowId: w.id,
+      number: w.number,
+      name: w.name,
+      zone: w.zone,
+      partyPost: w.partyPost,
+      departments: w.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName })),
+      state,
+      staff: shift ? { id: shift.staff.id, name: shift.staff.name, staffNo: shift.staff.staffNo, photoUrl: onDutyPhotoUrl(shift.staff.id) } : null,
+      today: {
+        served: f?._count._all ?? 0,
+        casesAccepted: acceptedByWindow.get(w.id) ?? 0,
+        ratings: sumRatings(() => true),
+        satisfied: sumRatings((level) => level >= SATISFIED_MIN_LEVEL),
+        bad: sumRatings((level) => level <= BAD_MAX_LEVEL),
+        noShows: noShowsByWindow.get(w.id) ?? 0,
+        avgWaitSeconds: f?._avg.waitSeconds ?? null,
+        avgServiceSeconds: f?._avg.serviceSeconds ?? null,
+      },
+      lastRating: last ? { level: last.level, ratedAt: last.ratedAt.toISOString() } : null,
+      warnings: { casesNearDeadline: caseCount("YELLOW"), casesOverdue: caseCount("RED"), openInquiries: inquiriesByWindow.get(w.id) ?? 0 },
+      pads: { paired: padsOf(w.id).length, online: padsOf(w.id).filter((p) => presence.isOnline(p.id)).length },
+    };
+  });
+}

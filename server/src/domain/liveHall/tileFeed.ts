@@ -1,0 +1,139 @@
+// Turns "something about window W changed" (shifts, ratings, cases, inquiries, pads, queue reports)
+// into a recomputed tile for W, announced as liveHall.tile (the broadcaster numbers it per stream).
+// Tiles are whole, not increments, so a client that applies one twice counts nothing twice; one runner
+// per center recomputes the windows marked dirty in batches, so the last tile sent for a window always
+// reflects the last change. A periodic sweep catches changes no event announces: opening time, lunch.
+import type { WindowTile } from "../../contracts/liveHall.ts";
+import type { DomainEventName } from "../../lib/events.ts";
+import type { Services } from "../../services.ts";
+import { loadHallTiles } from "./loadHallTiles.ts";
+
+/** Least time between two recompute batches of one center while changes keep coming. */
+export const BATCH_INTERVAL_MS = 50;
+/** While changes keep coming, recomputing may take at most this share of the time: measured, a hall whose
+ * 90 windows were all dirty every 50 ms spent most of a core on tiles and cut rating throughput by half. */
+export const MAX_RECOMPUTE_SHARE = 0.2;
+
+/** Pause before the next batch, given how long the last one took (pacing, not domain time). */
+export function pauseAfterBatch(lastBatchMs: number): number {
+  return Math.max(BATCH_INTERVAL_MS, lastBatchMs * (1 / MAX_RECOMPUTE_SHARE - 1));
+}
+
+export interface TileFeed {
+  /** Recompute every window of every center now and announce those whose tile changed (time passing). */
+  sweep(): Promise<void>;
+  /** Resolves once no recompute is pending (tests; shutdown). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DIRECT_WINDOW_EVENTS = [
+  "window.changed",
+  "shift.started",
+  "shift.ended",
+  "shift.paused",
+  "shift.resumed",
+  "invitation.created",
+  "invitation.cancelled",
+  "device.revoked",
+  "device.connected",
+  "device.disconnected",
+  "inquiry.warning",
+] as const satisfies readonly DomainEventName[];
+
+export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number } = {}): TileFeed {
+  const { events, prisma, logger } = services;
+  const pending = new Map<number, Set<number>>(); // centerId → windowIds
+  const runners = new Map<number, Promise<void>>();
+  const lastSent = new Map<number, string>(); // windowId → JSON of the last tile announced
+  let stopped = false;
+
+  const announce = (tile: WindowTile, centerId: number, force: boolean) => {
+    const json = JSON.stringify(tile);
+    if (!force && lastSent.get(tile.windowId) === json) return;
+    lastSent.set(tile.windowId, json);
+    events.emit("liveHall.tile", { centerId, departmentIds: tile.departments.map((d) => d.id), windowId: tile.windowId, tile });
+  };
+
+  const run = async (centerId: number) => {
+    let lastBatchMs = 0;
+    for (let first = true; ; first = false) {
+      // Pacing, not domain time: in a busy hall later batches wait pauseAfterBatch(), so recomputing
+      // tiles never crowds out the ratings and messages themselves (the first change goes at once).
+      if (!first) await new Promise((resolve) => setTimeout(resolve, pauseAfterBatch(lastBatchMs)));
+      const ids = pending.get(centerId);
+      if (!ids || ids.size === 0 || stopped) break;
+      pending.delete(centerId);
+      const started = performance.now();
+      try {
+        const tiles = await loadHallTiles(services, { centerId, windowIds: [...ids] });
+        for (const tile of tiles) announce(tile, centerId, true);
+      } catch (err) {
+        if (!stopped) logger.warn({ err, centerId }, "live hall tile recompute failed");
+      }
+      lastBatchMs = performance.now() - started;
+    }
+    runners.delete(centerId);
+  };
+
+  const markDirty = (centerId: number, windowId: number | null | undefined) => {
+    if (stopped || windowId === null || windowId === undefined) return;
+    const set = pending.get(centerId) ?? new Set<number>();
+    set.add(windowId);
+    pending.set(centerId, set);
+    if (!runners.has(centerId)) runners.set(centerId, run(centerId));
+  };
+
+  const windowOfCase = async (caseId: number) => (await prisma.case.findUnique({ where: { id: caseId }, select: { windowId: true } }))?.windowId ?? null;
+  const windowsOfInquiry = async (inquiryId: number) => {
+    const row = await prisma.inquiry.findUnique({ where: { id: inquiryId }, select: { windowId: true, handovers: { select: { toWindowId: true } } } });
+    return row ? [row.windowId, ...row.handovers.map((h) => h.toWindowId)] : [];
+  };
+  const lookupFailed = (err: unknown) => logger.warn({ err }, "live hall window lookup failed");
+
+  const unsubscribe = [
+    ...DIRECT_WINDOW_EVENTS.map((name) => events.on(name, (e: { centerId: number; windowId: number }) => markDirty(e.centerId, e.windowId))),
+    events.on("evaluation.created", (e) => markDirty(e.centerId, e.windowId)),
+    events.on("case.changed", (e) => void windowOfCase(e.caseId).then((w) => markDirty(e.centerId, w), lookupFailed)),
+    events.on("case.warning", (e) => void windowOfCase(e.caseId).then((w) => markDirty(e.centerId, w), lookupFailed)),
+    events.on("inquiry.changed", (e) => void windowsOfInquiry(e.inquiryId).then((ws) => ws.forEach((w) => markDirty(e.centerId, w)), lookupFailed)),
+  ];
+
+  const sweep = async () => {
+    const centers = await prisma.center.findMany({ where: { active: true }, select: { id: true } });
+    for (const { id } of centers) {
+      if (stopped) return;
+      for (const tile of await loadHallTiles(services, { centerId: id })) {
+        // Only state changes matter to a sweep; counts change through events.
+        const before = lastSent.get(tile.windowId);
+        if (before === undefined) lastSent.set(tile.windowId, JSON.stringify(tile));
+        else if (JSON.stringify((JSON.parse(before) as WindowTile).state) !== JSON.stringify(tile.state)) announce(tile, id, false);
+      }
+    }
+  };
+
+  let sweeping: Promise<void> | null = null;
+  const timer = opts.sweepEveryMs
+    ? setInterval(() => {
+        sweeping ??= sweep()
+          .catch((err: unknown) => logger.warn({ err }, "live hall sweep failed"))
+          .finally(() => (sweeping = null));
+      }, opts.sweepEveryMs)
+    : null;
+  timer?.unref();
+
+  const idle = async () => {
+    while (runners.size > 0) await Promise.all([...runners.values()]);
+  };
+
+  return {
+    sweep,
+    idle,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      unsubscribe.forEach((u) => u());
+      await Promise.all([idle(), sweeping]);
+    },
+  };
+}
