@@ -37,6 +37,11 @@ import { openapiRouter } from "./routes/openapi/router.ts";
 import { importsRouter } from "./routes/imports/router.ts";
 import { settingsRouter } from "./routes/settings/router.ts";
 import { shiftsRouter } from "./routes/shifts/router.ts";
+import { liveHallRouter } from "./routes/liveHall/router.ts";
+import { queueRouter } from "./routes/queue/router.ts";
+import { alertsRouter } from "./routes/alerts/router.ts";
+import { inspectionsRouter } from "./routes/inspections/router.ts";
+import { displayRouter } from "./routes/display/router.ts";
 import type { Services } from "./services.ts";
 
 export function buildApp(services: Services, shutdown: ShutdownState = { draining: false }): Koa<AppState, AppContextExtras> {
@@ -66,12 +71,17 @@ export function buildApp(services: Services, shutdown: ShutdownState = { drainin
     invitationsRouter(),
     evaluationsRouter(),
     casesRouter(),
-    lookupRouter(services),
+    lookupRouter(),
     accountabilityRouter(),
     inquiriesRouter(),
     notificationsRouter(),
     calendarRouter(),
     complaintsRouter(),
+    liveHallRouter(),
+    queueRouter(),
+    alertsRouter(),
+    inspectionsRouter(),
+    displayRouter(services),
   ];
 
   app.use(requestContext());

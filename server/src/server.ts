@@ -13,6 +13,10 @@ import { DomainEvents } from "./lib/events.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import type { ShutdownState } from "./middleware/shutdownGuard.ts";
 import { attachRealtime } from "./realtime/io.ts";
+import { attachTileFeed } from "./domain/liveHall/tileFeed.ts";
+import { onlineKioskDeviceIds } from "./realtime/kiosk.ts";
+import { attachAlertEvents } from "./domain/alerts/alertEvents.ts";
+import { createHallAlertSweep, startHallAlertSweep, type HallAlertSweep } from "./domain/alerts/sweepHallAlerts.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import type { Services } from "./services.ts";
 
@@ -23,6 +27,8 @@ export interface RunningServer {
   url: string;
   port: number;
   bootstrap: BootstrapResult;
+  /** One run of the hall alert sweep (unattended windows, offline pads); tests call it after moving the clock */
+  sweepHallAlerts: HallAlertSweep;
   close(): Promise<void>;
 }
 
@@ -41,8 +47,13 @@ export async function startServer(
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 5_000;
   const io = attachRealtime(server, services);
+  // The live hall map's tiles follow every change; the sweep (real clock only) catches opening and lunch.
+  const tileFeed = attachTileFeed(services, { sweepEveryMs: opts.clock ? 0 : 30_000 });
   // Scheduled jobs run on the real clock; tests with a ManualClock drive them by hand (jobs/scheduler.ts).
   const scheduler = opts.clock ? null : startScheduler(services);
+  const detachAlertEvents = attachAlertEvents(services);
+  const sweepHallAlerts = createHallAlertSweep(services, () => onlineKioskDeviceIds(io));
+  const hallAlertTimer = opts.clock ? null : startHallAlertSweep(services, sweepHallAlerts);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -56,6 +67,8 @@ export async function startServer(
     closing ??= (async () => {
       shutdown.draining = true;
       await scheduler?.stop();
+      await hallAlertTimer?.stop();
+      detachAlertEvents();
       // Sockets first (pads reconnect elsewhere and retry their outbox), then in-flight requests.
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => {
@@ -73,10 +86,11 @@ export async function startServer(
       // Ratings queued for a group commit are written before the database closes (their pads were
       // cut off by io.close and will resend: dedupe answers duplicate:true).
       await closeEvaluationIntake(services);
+      await tileFeed.stop();
       await db.close();
     })();
     return closing;
   };
 
-  return { services, http: server, io, url: `http://${host}:${port}`, port, bootstrap, close };
+  return { services, http: server, io, url: `http://${host}:${port}`, port, bootstrap, sweepHallAlerts, close };
 }

@@ -6,13 +6,21 @@ import { AuditPage } from "../features/audit/components/AuditPage.tsx";
 import { CatalogItemPage } from "../features/catalog/components/CatalogItemPage.tsx";
 import { CatalogPage } from "../features/catalog/components/CatalogPage.tsx";
 import { SettingsPage } from "../features/settings/components/SettingsPage.tsx";
+import { DutyPage } from "../features/duty/components/DutyPage.tsx";
 import { CalendarPage } from "../features/calendar/components/CalendarPage.tsx";
 import { DevicesPage } from "../features/devices/components/DevicesPage.tsx";
+import { LiveHallPage } from "../features/liveHall/components/LiveHallPage.tsx";
+import { QueueKeysPage } from "../features/liveHall/components/QueueKeysPage.tsx";
+import { AlertsPage } from "../features/alerts/components/AlertsPage.tsx";
+import { InspectionFormPage } from "../features/inspections/components/InspectionFormPage.tsx";
+import { InspectionsPage } from "../features/inspections/components/InspectionsPage.tsx";
+import { ChecklistPage } from "../features/inspections/components/ChecklistPage.tsx";
 import { EvaluationFeedPage } from "../features/evaluations/components/EvaluationFeedPage.tsx";
 import { AccountabilityPage } from "../features/accountability/components/AccountabilityPage.tsx";
 import { CaseNoticePage } from "../features/cases/components/CaseNoticePage.tsx";
 import { CasesPage } from "../features/cases/components/CasesPage.tsx";
 import { InquiriesPage } from "../features/inquiries/components/InquiriesPage.tsx";
+import { ComplaintsPage } from "../features/complaints/components/ComplaintsPage.tsx";
 import { OutboxPage } from "../features/notifications/components/OutboxPage.tsx";
 import { LookupPage } from "../features/lookup/components/LookupPage.tsx";
 import { ChangePasswordPage } from "../features/auth/components/ChangePasswordPage.tsx";
@@ -53,14 +61,22 @@ export function createRouter() {
             { path: "users", element: <RequireNav navKey="users"><UsersPage /></RequireNav> },
             { path: "audit", element: <RequireNav navKey="audit"><AuditPage /></RequireNav> },
             { path: "settings", element: <RequireNav navKey="settings"><SettingsPage /></RequireNav> },
+            { path: "duty", element: <RequireNav navKey="duty"><DutyPage /></RequireNav> },
             { path: "calendar", element: <RequireNav navKey="calendar"><CalendarPage /></RequireNav> },
             { path: "cases", element: <RequireNav navKey="cases"><CasesPage /></RequireNav> },
             { path: "cases/:id/notice", element: <RequireNav navKey="cases"><CaseNoticePage /></RequireNav> },
             { path: "cases/outbox", element: <RequireNav navKey="accountability"><OutboxPage /></RequireNav> },
             { path: "inquiries", element: <RequireNav navKey="inquiries"><InquiriesPage /></RequireNav> },
+            { path: "complaints", element: <RequireNav navKey="complaints"><ComplaintsPage /></RequireNav> },
             { path: "accountability", element: <RequireNav navKey="accountability"><AccountabilityPage /></RequireNav> },
             { path: "evaluations", element: <RequireNav navKey="evaluations"><EvaluationFeedPage /></RequireNav> },
             { path: "devices", element: <RequireNav navKey="devices"><DevicesPage /></RequireNav> },
+            { path: "live", element: <RequireNav navKey="live"><LiveHallPage /></RequireNav> },
+            { path: "queue-keys", element: <RequireNav navKey="queueKeys"><QueueKeysPage /></RequireNav> },
+            { path: "alerts", element: <RequireNav navKey="alerts"><AlertsPage /></RequireNav> },
+            { path: "inspections", element: <RequireNav navKey="inspections"><InspectionsPage /></RequireNav> },
+            { path: "inspections/new", element: <RequireNav navKey="inspections"><InspectionFormPage /></RequireNav> },
+            { path: "inspection-checklist", element: <RequireNav navKey="inspectionChecklist"><ChecklistPage /></RequireNav> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

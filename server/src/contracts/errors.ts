@@ -29,6 +29,9 @@ export const ERROR_CATALOG = {
   DEPARTMENT_HAS_ACTIVE_STAFF: { status: 409, zh: "该部门仍有在岗工作人员，不能停用", en: "The department still has active staff and cannot be deactivated" },
   ITEM_NOT_OFFERED: { status: 409, zh: "窗口所属部门不办理该事项", en: "No department of this window offers the item" },
   SHIFT_CONFLICT: { status: 409, zh: "当前签到状态不允许此操作", en: "Not possible in the current sign-in state" },
+  OUTSIDE_OPENING_HOURS: { status: 409, zh: "现在不在中心办公时间内，不能签到", en: "The center is not open now; signing in is not possible" },
+  STAFF_NOT_AT_WINDOW: { status: 409, zh: "工作人员所在部门未进驻该窗口", en: "The staff member's department is not stationed at this window" },
+  ROLE_NOT_GRANTABLE: { status: 403, zh: "无权授予或变更该角色", en: "You may not grant or change this role" },
   NOT_AN_IMAGE: { status: 400, zh: "文件不是可识别的图片", en: "The file is not a readable image" },
   CASE_ILLEGAL_TRANSITION: { status: 409, zh: "办件当前状态不允许此操作", en: "The case's current state does not allow this" },
   CASE_REASON_REQUIRED: { status: 400, zh: "请填写原因", en: "A reason is required" },
@@ -37,15 +40,28 @@ export const ERROR_CATALOG = {
   ITEM_UNKNOWN: { status: 400, zh: "服务事项不存在或已停用", en: "No such active service item" },
   ITEM_NOT_SERVED: { status: 400, zh: "该窗口不办理此事项", en: "This window does not serve the item" },
   WINDOW_NOT_ASSIGNED: { status: 403, zh: "您不在该窗口任职", en: "You do not work at this window" },
+  CASE_NOT_ON_SHIFT: { status: 409, zh: "您尚未在该窗口签到，请先签到再受理办件", en: "Sign in at this window before accepting a case" },
   ACCOUNTABILITY_DECIDED: { status: 409, zh: "该责任追究记录已作出决定", en: "This accountability record has been decided already" },
   INQUIRY_CLOSED: { status: 409, zh: "该咨询已办结", en: "This inquiry is closed" },
   INQUIRY_NOT_ACKNOWLEDGED: { status: 409, zh: "上一次转交尚未被接收确认", en: "The last hand-over has not been acknowledged yet" },
   INQUIRY_NOTHING_TO_ACKNOWLEDGE: { status: 409, zh: "没有待您确认接收的转交", en: "No hand-over is waiting for your acknowledgement" },
   COMPLAINT_ILLEGAL_STEP: { status: 409, zh: "投诉当前状态不允许此操作", en: "The complaint's current state does not allow this" },
+  NOTIFICATION_NOT_FAILED: { status: 409, zh: "只有发送失败的短信可以重新发送", en: "Only a message that failed can be sent again" },
   LOOKUP_NOT_FOUND: { status: 404, zh: "未查到办件，请核对办件编号和手机号后 4 位", en: "No case found; check the case number and the last 4 digits of the phone" },
+  // #7 live hall: alerts, inspections
+  ALERT_ALREADY_ACKNOWLEDGED: { status: 409, zh: "该提醒已被确认处理", en: "This alert has been acknowledged already" },
+  INSPECTION_CONFLICT: { status: 409, zh: "该督查记录编号已用于另一份不同的记录", en: "This inspection id was already used for a different record" },
+  // #7 queue-calling system API (docs/queue-api.md)
+  QUEUE_KEY_INVALID: { status: 401, zh: "叫号系统接口密钥无效或已吊销", en: "The queue API key is missing, wrong or revoked" },
+  QUEUE_EVENT_CONFLICT: { status: 409, zh: "该事件编号已用于内容不同的另一事件", en: "This event id was already used for a different event" },
+  QUEUE_ILLEGAL_STEP: { status: 409, zh: "该号票当前状态不允许此事件", en: "The ticket's current state does not allow this event" },
+  QUEUE_UNKNOWN_WINDOW: { status: 400, zh: "窗口号在本中心不存在或已停用", en: "No such active window number in this center" },
+  QUEUE_UNKNOWN_STAFF: { status: 400, zh: "工号在本中心不存在", en: "No such staff number in this center" },
+  QUEUE_UNKNOWN_ITEM: { status: 400, zh: "事项编码在本中心不存在", en: "No such service item code in this center" },
   // #5 rating pads and invitations
   PAIRING_CODE_INVALID: { status: 400, zh: "配对码无效或已过期，请向管理员重新获取", en: "The pairing code is wrong or expired; ask the administrator for a new one" },
   NOT_SIGNED_IN_AT_WINDOW: { status: 409, zh: "您尚未在窗口签到，无法邀请评价", en: "You are not signed in at a window, so you cannot invite a rating" },
+  INVITATION_CLOSED: { status: 409, zh: "该评价邀请已结束（已评价、已过期或已取消）", en: "This invitation is over (rated, expired or cancelled)" },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

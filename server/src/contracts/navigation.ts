@@ -2,7 +2,7 @@
 // role sees exactly these entries; the server's policies enforce the same boundaries on the API.
 import type { Role } from "./roles.ts";
 
-export const NAV_KEYS = ["home", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "accountability", "evaluations", "devices", "settings", "calendar"] as const;
+export const NAV_KEYS = ["home", "live", "alerts", "inspections", "duty", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "complaints", "accountability", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }> = {
@@ -16,21 +16,28 @@ export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }
   audit: { zh: "审计日志", en: "Audit log", path: "/audit" },
   cases: { zh: "办件督办", en: "Cases", path: "/cases" },
   inquiries: { zh: "首问登记", en: "First inquiries", path: "/inquiries" },
+  complaints: { zh: "投诉处理", en: "Complaints", path: "/complaints" },
   accountability: { zh: "责任追究", en: "Accountability", path: "/accountability" },
   evaluations: { zh: "实时评价", en: "Live ratings", path: "/evaluations" },
   devices: { zh: "评价器管理", en: "Rating pads", path: "/devices" },
   settings: { zh: "中心设置", en: "Center settings", path: "/settings" },
   calendar: { zh: "工作日历", en: "Working-day calendar", path: "/calendar" },
+  duty: { zh: "在岗情况", en: "On duty", path: "/duty" },
+  live: { zh: "大厅实况", en: "Live hall", path: "/live" },
+  queueKeys: { zh: "叫号系统接口", en: "Queue system API", path: "/queue-keys" },
+  alerts: { zh: "提醒处置", en: "Alerts", path: "/alerts" },
+  inspections: { zh: "督查记录", en: "Inspections", path: "/inspections" },
+  inspectionChecklist: { zh: "督查清单", en: "Inspection checklist", path: "/inspection-checklist" },
 };
 
 export const NAV_BY_ROLE: Record<Role, readonly NavKey[]> = {
-  ADMIN: ["home", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "settings", "calendar"],
+  ADMIN: ["home", "live", "duty", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar"],
   SECURITY_ADMIN: ["home", "users"],
-  LEADER: ["home", "departments", "windows", "staff", "items", "cases", "inquiries", "accountability", "evaluations"],
-  SUPERVISOR: ["home", "departments", "windows", "staff", "items", "cases", "inquiries", "accountability", "evaluations"],
+  LEADER: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations"],
+  SUPERVISOR: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations"],
   STAFF: ["home", "items", "cases", "inquiries"],
-  LIAISON: ["home", "windows", "staff", "cases"],
+  LIAISON: ["home", "live", "alerts", "windows", "staff", "cases"],
   AUDITOR: ["home", "audit"],
-  CITY_LEADER: ["home", "centers", "departments", "windows", "staff", "items", "cases", "inquiries", "accountability", "evaluations"],
+  CITY_LEADER: ["home", "live", "alerts", "inspections", "centers", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations"],
   CITY_AUDITOR: ["home", "audit"],
 };

@@ -6,6 +6,8 @@ export const DELIVERY_STATES = ["PENDING", "SENT", "FAILED"] as const;
 export const outboxQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** Digits of the (masked) recipient number, e.g. its last four */
+  q: z.string().trim().max(20).optional(),
   state: z.enum(DELIVERY_STATES).optional(),
   centerId: z.coerce.number().int().positive().optional(),
 });

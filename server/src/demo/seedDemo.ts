@@ -9,6 +9,7 @@ import { generateHall } from "./generateHall.ts";
 import { DemoWriter } from "./insertRows.ts";
 import { generateEvaluationHistory, insertEvaluationHistory } from "./history/evaluations.ts";
 import { generateCaseHistory, insertCaseHistory } from "./history/cases.ts";
+import { generateComplaintHistory, insertComplaintHistory } from "./history/complaints.ts";
 import type { AccountRow, PasswordKind } from "./rows.ts";
 
 export interface SeedDemoOptions {
@@ -73,6 +74,7 @@ export function seedDemo(raw: Sqlite.Database, opts: SeedDemoOptions): DemoSumma
       writer.insertAccounts(accounts, ids, hashes, opts.now);
       insertEvaluationHistory(raw, generateEvaluationHistory(hall, { seed: opts.seed, now: opts.now }), ids);
       insertCaseHistory(raw, generateCaseHistory(hall, { seed: opts.seed, now: opts.now }), ids, opts.now);
+      insertComplaintHistory(raw, generateComplaintHistory(hall, { seed: opts.seed, now: opts.now }), ids, opts.now);
       if (centerIndex === 0) writer.insertAccounts(cityAccounts, null, hashes, opts.now);
     })();
 

@@ -2,6 +2,8 @@
 // broadcaster (and later jobs) subscribe. Routes never emit to sockets themselves.
 import { EventEmitter } from "node:events";
 import type { EvaluationCreatedEvent, InvitationCreatedEvent } from "../contracts/kiosk.ts";
+import type { WindowTile } from "../contracts/liveHall.ts";
+import type { AlertAcknowledgedMessage, AlertCreatedMessage, AlertResolvedMessage } from "../contracts/alerts.ts";
 
 export interface DomainEventMap {
   "user.changed": { centerId: number | null; userId: number };
@@ -11,6 +13,11 @@ export interface DomainEventMap {
   "invitation.cancelled": { centerId: number; windowId: number; invitationId: string };
   "evaluation.created": EvaluationCreatedEvent;
   "device.revoked": { centerId: number; windowId: number; deviceId: number };
+  // A pad's socket connected to / left /kiosk (the live hall shows the pad online or offline)
+  "device.connected": { centerId: number; windowId: number; deviceId: number };
+  "device.disconnected": { centerId: number; windowId: number; deviceId: number };
+  // The live hall (#7): a window's tile recomputed after anything about it changed (full tile, not a diff)
+  "liveHall.tile": { centerId: number; departmentIds: number[]; windowId: number; tile: WindowTile };
   // A window's state, staff on duty or pause changed (shift sign-in/out/pause): its pads re-read it
   "window.changed": { centerId: number; windowId: number };
   // Shifts (issue #3): a staff member signed in to / out of a window, paused or resumed
@@ -25,6 +32,11 @@ export interface DomainEventMap {
   "inquiry.changed": { centerId: number; inquiryId: number; state: string; toWindowId?: number };
   "inquiry.warning": { centerId: number; inquiryId: number; staffId: number; windowId: number };
   "accountability.decided": { centerId: number; departmentIds: number[]; recordId: number; state: string };
+  // Alerts and inspections (#7); departmentIds are the window's, so their liaisons hear it too
+  "alert.created": { centerId: number; departmentIds: number[] } & AlertCreatedMessage;
+  "alert.acknowledged": { centerId: number; departmentIds: number[] } & AlertAcknowledgedMessage;
+  "alert.resolved": { centerId: number; departmentIds: number[] } & AlertResolvedMessage;
+  "inspection.recorded": { centerId: number; departmentIds: number[]; inspectionId: number; windowId: number; staffId: number | null; totalDeduction: number };
 }
 export type DomainEventName = keyof DomainEventMap;
 

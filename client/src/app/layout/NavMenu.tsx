@@ -3,7 +3,11 @@
 import type { ReactNode } from "react";
 import { Menu } from "antd";
 import {
+  ApiOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -11,6 +15,8 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   LikeOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
   QuestionCircleOutlined,
   SafetyCertificateOutlined,
@@ -18,6 +24,7 @@ import {
   TeamOutlined,
   UserOutlined,
   SettingOutlined,
+  ScheduleOutlined,
 } from "@ant-design/icons";
 import { Link, useLocation } from "react-router";
 import { NAV_BY_ROLE, NAV_LABELS, type NavKey } from "../../../../server/src/contracts/navigation.ts";
@@ -36,11 +43,18 @@ const NAV_ICONS: Record<NavKey, ReactNode> = {
   audit: <AuditOutlined />,
   cases: <FileDoneOutlined />,
   inquiries: <QuestionCircleOutlined />,
+  complaints: <MessageOutlined />,
   accountability: <SafetyCertificateOutlined />,
   evaluations: <LikeOutlined />,
   devices: <TabletOutlined />,
   settings: <SettingOutlined />,
   calendar: <CalendarOutlined />,
+  duty: <ScheduleOutlined />,
+  live: <DashboardOutlined />,
+  queueKeys: <ApiOutlined />,
+  alerts: <BellOutlined />,
+  inspections: <CheckSquareOutlined />,
+  inspectionChecklist: <OrderedListOutlined />,
 };
 
 function selectedKey(pathname: string, keys: readonly NavKey[]): NavKey | undefined {

@@ -11,9 +11,15 @@ import { pickLabel } from "../../../lib/i18n.ts";
 import { useLanguage } from "../../../lib/language.tsx";
 import { parseForm } from "../../../lib/zodForm.ts";
 import { useSaveSettings, useSettings } from "../api/settings.ts";
+import { InquirySettingsFields } from "../../inquiries/components/InquirySettingsFields.tsx";
 
 const TIME_FIELDS = ["opensAt", "closesAt", "lunchStartsAt", "lunchEndsAt"] as const;
 const DAY_FIELDS = ["warnWorkingDaysBefore", "rectificationWorkingDays", "complaintWorkingDays"] as const;
+/** The hours' cross-field rules, said beside the field the schema puts them on */
+const HOURS_MESSAGES = {
+  "zh-CN": { closesAt: "下班时间须晚于上班时间", lunchStartsAt: "午休须在办公时间之内开始", lunchEndsAt: "午休须在开始之后、下班之前结束" },
+  en: { closesAt: "Closing must be after opening", lunchStartsAt: "The lunch break must start within the opening hours", lunchEndsAt: "The lunch break must end after it starts and before closing" },
+} as const;
 
 export function SettingsPage() {
   const { lang, t } = useLanguage();
@@ -28,11 +34,11 @@ export function SettingsPage() {
   }, [settings.data, form]);
 
   const submit = (values: CenterSettings) => {
-    const body = parseForm(form, centerSettingsSchema, { ...settings.data, ...values }, lang);
+    const body = parseForm(form, centerSettingsSchema, { ...settings.data, ...values }, lang, HOURS_MESSAGES[lang]);
     if (!body) return;
     save.mutate(body, {
       onSuccess: () => void message.success(t.masterEdit.saved),
-      onError: (error) => void showFieldIssues(form, error, [...TIME_FIELDS, ...DAY_FIELDS], lang),
+      onError: (error) => void showFieldIssues(form, error, [...TIME_FIELDS, ...DAY_FIELDS, "signInEarlyMinutes"], lang),
     });
   };
 
@@ -49,11 +55,15 @@ export function SettingsPage() {
                 <Input maxLength={5} style={{ width: 120 }} />
               </Form.Item>
             ))}
+            <Form.Item label={t.assign.signInEarlyMinutes} name="signInEarlyMinutes">
+              <InputNumber min={0} max={120} precision={0} />
+            </Form.Item>
             {DAY_FIELDS.map((name) => (
               <Form.Item key={name} label={s[name]} name={name}>
                 <InputNumber min={0} max={60} precision={0} />
               </Form.Item>
             ))}
+            <InquirySettingsFields />
             <Button type="primary" htmlType="submit" loading={save.isPending}>{t.masterEdit.save}</Button>
           </Form>
         </Card>
