@@ -62,7 +62,7 @@ describe("supervisor: absences with cover and the on-duty board", () => {
     try {
       await page.getByTestId("nav-duty").click();
       await page.getByTestId("duty-on-duty").waitFor();
-      await expect(page.getByTestId("duty-phase").textContent()).resolves.toBe("办公中");
+      await expect.poll(() => page.getByTestId("duty-phase").textContent(), { timeout: 10_000 }).toBe("办公中");
       await page.getByRole("button", { name: "登记请假" }).click();
       const form = page.getByTestId("absence-form");
       await form.waitFor();
@@ -97,8 +97,8 @@ describe("supervisor: absences with cover and the on-duty board", () => {
       await absent.getByText(`已在 ${post.window.number} 号窗口签到`).waitFor();
       const onDuty = page.getByTestId("duty-on-duty").locator("tr", { hasText: cover.name });
       await onDuty.waitFor();
-      await expect(onDuty.textContent()).resolves.toContain(`${post.window.number} 号窗口`);
-      await expect(onDuty.textContent()).resolves.toContain("暂停：开会");
+      await expect.poll(() => onDuty.textContent(), { timeout: 10_000 }).toContain(`${post.window.number} 号窗口`);
+      await expect.poll(() => onDuty.textContent(), { timeout: 10_000 }).toContain("暂停：开会");
       await page.screenshot({ path: path.join(ARTIFACTS, "duty-board.png"), fullPage: true });
       await coverClient.post("/api/shifts/me/sign-out");
     } finally {
@@ -150,7 +150,7 @@ describe("administrator: window staff, photo, role, hours", () => {
       // Named .jpg but really text: the server sniffs the bytes
       await photo.locator('input[type="file"]').setInputFiles({ name: "not-a-photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html>not an image</html>") });
       await photo.getByTestId("staff-photo-error").waitFor();
-      await expect(photo.getByTestId("staff-photo-error").textContent()).resolves.toContain("不是 JPEG、PNG 或 WebP 图片");
+      await expect.poll(() => photo.getByTestId("staff-photo-error").textContent(), { timeout: 10_000 }).toContain("不是 JPEG、PNG 或 WebP 图片");
       expect((await prisma.staff.findUniqueOrThrow({ where: { id: staff.id } })).photoPath).toBeNull();
 
       await photo.locator('input[type="file"]').setInputFiles({ name: "证件照.jpg", mimeType: "image/jpeg", buffer: jpeg });

@@ -103,7 +103,7 @@ describe("live hall map", () => {
       expect((await staff.post("/api/shifts/me/sign-out")).status).toBe(200);
       const afterSignOut = await timeUntil(page, number, `tile.dataset.state === "UNATTENDED"`);
       expect(afterSignOut).toBeLessThan(SECOND);
-      await expect(page.getByTestId(`live-tile-${number}`).getByTestId("live-tile-state").innerText()).resolves.toContain("无人值守");
+      await expect.poll(() => page.getByTestId(`live-tile-${number}`).getByTestId("live-tile-state").innerText(), { timeout: 10_000 }).toContain("无人值守");
       console.log(`live tile: rating shown after ${afterRating} ms, sign-out after ${afterSignOut} ms`);
 
       await page.getByTestId(`live-tile-${number}`).click();
@@ -129,7 +129,7 @@ describe("live hall map", () => {
       const key = (await page.getByTestId("queue-key-value").innerText()).trim();
       expect(key).toMatch(/^hwq_/);
       await page.keyboard.press("Escape");
-      await expect(page.getByTestId("queue-keys-table").innerText()).resolves.toContain("大厅叫号系统");
+      await expect.poll(() => page.getByTestId("queue-keys-table").innerText(), { timeout: 10_000 }).toContain("大厅叫号系统");
 
       const window = await server.services.prisma.window.findFirstOrThrow({ where: { active: true }, orderBy: { number: "desc" } });
       await page.getByTestId("nav-live").click();

@@ -79,7 +79,7 @@ describe("administrator: import, fix, edit; public catalogue shows it", () => {
       await page.locator('.ant-modal input[type="file"]').setInputFiles(bad);
       const error = page.getByTestId("import-error");
       await error.waitFor({ timeout: 20_000 });
-      await expect(error.textContent()).resolves.toContain("未导入任何数据");
+      await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain("未导入任何数据");
       await expect(error.getByRole("cell", { name: "法定时限(工作日)" }).isVisible()).resolves.toBe(true);
       await expect(error.getByRole("cell", { name: "3", exact: true }).isVisible()).resolves.toBe(true);
       expect(await server.services.prisma.serviceItem.count()).toBe(before);
@@ -87,7 +87,7 @@ describe("administrator: import, fix, edit; public catalogue shows it", () => {
       const good = await fillTemplate(template, [row("E2E-001", "10"), row("E2E-002", "10"), row("E2E-003", "10")], "good.xlsx");
       await page.locator('.ant-modal input[type="file"]').setInputFiles(good);
       await page.getByTestId("import-done").waitFor({ timeout: 20_000 });
-      await expect(page.getByTestId("import-done").textContent()).resolves.toContain("新增 3 条");
+      await expect.poll(() => page.getByTestId("import-done").textContent(), { timeout: 10_000 }).toContain("新增 3 条");
       expect(await server.services.prisma.serviceItem.count()).toBe(before + 3);
     } finally {
       await page.context().close();
@@ -139,7 +139,7 @@ describe("administrator: import, fix, edit; public catalogue shows it", () => {
       await page.getByRole("button", { name: "搜索" }).click();
       await page.getByRole("link", { name: new RegExp(item.name) }).first().click();
       await page.getByTestId("catalog-item-name").waitFor();
-      await expect(page.getByTestId("catalog-item-fee").textContent()).resolves.toBe(editedFee);
+      await expect.poll(() => page.getByTestId("catalog-item-fee").textContent(), { timeout: 10_000 }).toBe(editedFee);
       await expect(page.getByText(/号窗口/).first().isVisible()).resolves.toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: path.join(ARTIFACTS, "catalog-item.png"), fullPage: true });
@@ -162,7 +162,7 @@ describe("window staff: sign in and pause", () => {
     try {
       const card = page.getByTestId("shift-card");
       await card.waitFor();
-      await expect(card.getByTestId("shift-state").textContent()).resolves.toBe("未签到");
+      await expect.poll(() => card.getByTestId("shift-state").textContent(), { timeout: 10_000 }).toBe("未签到");
       const chooser = card.getByLabel("选择窗口");
       if ((await card.getByRole("button", { name: "签到" }).isDisabled())) {
         await chooser.click();
@@ -174,7 +174,7 @@ describe("window staff: sign in and pause", () => {
       await page.getByTitle("开会").click();
       await card.getByRole("button", { name: "暂停" }).click();
       await card.getByTestId("shift-paused").waitFor();
-      await expect(card.getByTestId("shift-paused").textContent()).resolves.toBe("暂停中：开会");
+      await expect.poll(() => card.getByTestId("shift-paused").textContent(), { timeout: 10_000 }).toBe("暂停中：开会");
       const shift = await server.services.prisma.shift.findFirstOrThrow({ where: { staffId: accounts.STAFF.staffId!, endedAt: null }, include: { pauses: true } });
       expect(shift.pauses.map((p) => [p.reason, p.endedAt])).toEqual([["MEETING", null]]);
       await card.getByRole("button", { name: "恢复服务" }).click();
