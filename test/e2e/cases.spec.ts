@@ -10,6 +10,7 @@ import { ManualClock } from "../../server/src/lib/clock.ts";
 import { caseFixture, type CaseFixture } from "../support/caseFixtures.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { chooseOption } from "./support/antdSelect.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
 
 // Monday 2026-11-23 10:00 in Shanghai
@@ -48,27 +49,8 @@ async function signIn(role: Role): Promise<Page> {
   return page;
 }
 
-async function pickOption(page: Page, testId: string, text?: string) {
-  await page.getByTestId(testId).click();
-  const option = text ? page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }) : page.locator(".ant-select-dropdown:visible .ant-select-item-option");
-  await option.first().click();
-}
-
-async function searchOption(page: Page, testId: string, text: string) {
-  const select = page.getByTestId(testId);
-  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text }).first();
-  await expect
-    .poll(
-      async () => {
-        await select.click();
-        await select.locator("input").fill(text);
-        return option.isVisible();
-      },
-      { timeout: 20_000, interval: 500 },
-    )
-    .toBe(true);
-  await option.click();
-}
+const pickOption = (page: Page, testId: string, text: string) => chooseOption(page, testId, text);
+const searchOption = (page: Page, testId: string, text: string) => chooseOption(page, testId, text, text);
 
 async function acceptInBrowser(page: Page, n: number): Promise<string> {
   await page.getByTestId("nav-cases").click();

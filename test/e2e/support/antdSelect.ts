@@ -1,0 +1,35 @@
+// Choosing from an antd Select in Chromium, reliably on a loaded 2-core machine. One-shot clicks and
+// keystrokes were lost there (CI runs 12 and 14): a click on an option still fading in, a dropdown left
+// open over the next field. So: open it if closed, optionally type into its own search box, click the
+// option, and repeat until the select itself shows the chosen label; then make sure it is closed.
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+export async function chooseOption(page: Page, testId: string, optionText: string, typed?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  const input = select.locator("input").first();
+  const shows = async () => (await select.innerText()).includes(optionText);
+  await expect
+    .poll(
+      async () => {
+        if (await shows()) return true;
+        if ((await input.getAttribute("aria-expanded")) !== "true") await select.click();
+        if (typed !== undefined) await input.fill(typed);
+        const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: optionText }).first();
+        await option.click({ timeout: 2_000 }).catch(() => undefined); // not shown yet: the next round retries
+        return shows();
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    .toBe(true);
+  await expect
+    .poll(
+      async () => {
+        if ((await input.getAttribute("aria-expanded")) !== "true") return true;
+        await input.press("Tab");
+        return false;
+      },
+      { timeout: 10_000, interval: 200 },
+    )
+    .toBe(true);
+}
