@@ -14,6 +14,7 @@ import {
 } from "../../../../../server/src/contracts/accountability.ts";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
 import { PagedTable } from "../../../components/PagedTable.tsx";
+import { ListFilterSelect } from "../../../components/ListFilterSelect.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
@@ -77,23 +78,11 @@ export function AccountabilityPage() {
         testId="accountability-table"
         filters={
           <>
-            <Form.Item label={ct.state}>
-              <Select<string> allowClear style={{ width: 140 }} value={list.filters.state} onChange={(v) => list.update({ filters: { state: v } })}
-                options={ACCOUNTABILITY_STATES.map((s) => ({ value: s, label: pickLabel(ACCOUNTABILITY_STATE_LABELS[s], lang) }))} />
-            </Form.Item>
-            <Form.Item label={a.kind}>
-              <Select<string> allowClear style={{ width: 180 }} value={list.filters.kind} onChange={(v) => list.update({ filters: { kind: v } })}
-                options={ACCOUNTABILITY_KINDS.map((k) => ({ value: k, label: pickLabel(ACCOUNTABILITY_KIND_LABELS[k], lang) }))} />
-            </Form.Item>
-            <Form.Item label={a.source}>
-              <Select<string> allowClear style={{ width: 180 }} value={list.filters.source} onChange={(v) => list.update({ filters: { source: v } })}
-                options={ACCOUNTABILITY_SOURCES.map((k) => ({ value: k, label: pickLabel(ACCOUNTABILITY_SOURCE_LABELS[k], lang) }))} />
-            </Form.Item>
+            <ListFilterSelect list={list} name="state" label={ct.state} width={140} options={ACCOUNTABILITY_STATES.map((s) => ({ value: s, label: pickLabel(ACCOUNTABILITY_STATE_LABELS[s], lang) }))} />
+            <ListFilterSelect list={list} name="kind" label={a.kind} width={180} options={ACCOUNTABILITY_KINDS.map((k) => ({ value: k, label: pickLabel(ACCOUNTABILITY_KIND_LABELS[k], lang) }))} />
+            <ListFilterSelect list={list} name="source" label={a.source} width={180} options={ACCOUNTABILITY_SOURCES.map((k) => ({ value: k, label: pickLabel(ACCOUNTABILITY_SOURCE_LABELS[k], lang) }))} />
             {departments.options.length ? (
-              <Form.Item label={ct.department}>
-                <Select<string> allowClear showSearch={{ optionFilterProp: "label" }} style={{ width: 200 }} value={list.filters.departmentId} onChange={(v) => list.update({ filters: { departmentId: v } })}
-                  options={departments.options.map((d) => ({ value: String(d.value), label: d.label }))} />
-              </Form.Item>
+              <ListFilterSelect list={list} name="departmentId" label={ct.department} width={200} searchable options={departments.options} />
             ) : null}
           </>
         }

@@ -8,6 +8,7 @@ import { Link } from "react-router";
 import { COMPLAINT_CHANNEL_LABELS, COMPLAINT_CHANNELS, COMPLAINT_STATE_LABELS, COMPLAINT_STATES, type ComplaintDto } from "../../../../../server/src/contracts/complaints.ts";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
 import { PagedTable } from "../../../components/PagedTable.tsx";
+import { ListFilterSelect, type FilterOption } from "../../../components/ListFilterSelect.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
@@ -89,18 +90,8 @@ export function ComplaintsPage() {
     ...(handles ? [{ title: ct.actions, key: "actions", render: (_: unknown, row: ComplaintDto) => <ComplaintActions complaint={row} /> }] : []),
   ];
 
-  const select = (key: string, label: string, options: { value: string | number; label: string }[], width = 150) => (
-    <Form.Item label={label}>
-      <Select<string>
-        allowClear
-        showSearch={{ optionFilterProp: "label" }}
-        data-testid={`complaints-filter-${key}`}
-        style={{ width }}
-        value={list.filters[key]}
-        options={options.map((o) => ({ value: String(o.value), label: o.label }))}
-        onChange={(v) => list.update({ filters: { [key]: v } })}
-      />
-    </Form.Item>
+  const select = (key: string, label: string, options: readonly FilterOption[], width = 150) => (
+    <ListFilterSelect list={list} name={key} label={label} options={options} width={width} searchable testId={`complaints-filter-${key}`} />
   );
 
   return (

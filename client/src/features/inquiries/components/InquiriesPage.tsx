@@ -7,6 +7,7 @@ import { useState } from "react";
 import { INQUIRY_STATE_LABELS, INQUIRY_STATES, type InquiryDto } from "../../../../../server/src/contracts/inquiries.ts";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
 import { PagedTable } from "../../../components/PagedTable.tsx";
+import { ListFilterSelect } from "../../../components/ListFilterSelect.tsx";
 import { PageTitle } from "../../../components/PageTitle.tsx";
 import { ApiError } from "../../../lib/apiError.ts";
 import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
@@ -135,15 +136,9 @@ export function InquiriesPage() {
         testId="inquiries-table"
         filters={
           <>
-            <Form.Item label={ct.state}>
-              <Select<string> allowClear style={{ width: 140 }} value={list.filters.state} onChange={(v) => list.update({ filters: { state: v } })}
-                options={INQUIRY_STATES.map((s) => ({ value: s, label: pickLabel(INQUIRY_STATE_LABELS[s], lang) }))} />
-            </Form.Item>
+            <ListFilterSelect list={list} name="state" label={ct.state} width={140} options={INQUIRY_STATES.map((s) => ({ value: s, label: pickLabel(INQUIRY_STATE_LABELS[s], lang) }))} />
             {!isStaff && departments.options.length ? (
-              <Form.Item label={it.department}>
-                <Select<string> allowClear showSearch={{ optionFilterProp: "label" }} style={{ width: 200 }} value={list.filters.departmentId} onChange={(v) => list.update({ filters: { departmentId: v } })}
-                  options={departments.options.map((d) => ({ value: String(d.value), label: d.label }))} />
-              </Form.Item>
+              <ListFilterSelect list={list} name="departmentId" label={it.department} width={200} searchable options={departments.options} />
             ) : null}
             <Form.Item>
               <Checkbox checked={list.filters.warned === "1"} onChange={(e) => list.update({ filters: { warned: e.target.checked ? "1" : undefined } })}>{it.warnedOnly}</Checkbox>
