@@ -10,8 +10,8 @@ import { ManualClock } from "../../server/src/lib/clock.ts";
 import { caseFixture, type CaseFixture } from "../support/caseFixtures.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
-import { chooseOption } from "./support/antdSelect.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
+import { pickOption, searchOption } from "./support/deskUi.ts";
 
 // Monday 2026-11-23 10:00 in Shanghai
 const clock = new ManualClock("2026-11-23T02:00:00Z");
@@ -48,9 +48,6 @@ async function signIn(role: Role): Promise<Page> {
   await page.getByTestId("home-heading").waitFor({ timeout: 15_000 });
   return page;
 }
-
-const pickOption = (page: Page, testId: string, text: string) => chooseOption(page, testId, text);
-const searchOption = (page: Page, testId: string, text: string) => chooseOption(page, testId, text, text);
 
 async function acceptInBrowser(page: Page, n: number): Promise<string> {
   await page.getByTestId("nav-cases").click();
