@@ -41,6 +41,7 @@ import { liveHallRouter } from "./routes/liveHall/router.ts";
 import { queueRouter } from "./routes/queue/router.ts";
 import { alertsRouter } from "./routes/alerts/router.ts";
 import { inspectionsRouter } from "./routes/inspections/router.ts";
+import { assessmentRouter } from "./routes/assessment/router.ts";
 import { displayRouter } from "./routes/display/router.ts";
 import type { Services } from "./services.ts";
 
@@ -81,6 +82,7 @@ export function buildApp(services: Services, shutdown: ShutdownState = { drainin
     queueRouter(),
     alertsRouter(),
     inspectionsRouter(),
+    assessmentRouter(),
     displayRouter(services),
   ];
 

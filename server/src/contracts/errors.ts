@@ -62,6 +62,13 @@ export const ERROR_CATALOG = {
   PAIRING_CODE_INVALID: { status: 400, zh: "配对码无效或已过期，请向管理员重新获取", en: "The pairing code is wrong or expired; ask the administrator for a new one" },
   NOT_SIGNED_IN_AT_WINDOW: { status: 409, zh: "您尚未在窗口签到，无法邀请评价", en: "You are not signed in at a window, so you cannot invite a rating" },
   INVITATION_CLOSED: { status: 409, zh: "该评价邀请已结束（已评价、已过期或已取消）", en: "This invitation is over (rated, expired or cancelled)" },
+  // #8 assessment engine
+  ASSESSMENT_PERIOD_UNKNOWN: { status: 400, zh: "考评期间不存在（如 2026-W53、2026-13 不是有效期间）", en: "No such assessment period" },
+  ASSESSMENT_PERIOD_IN_FUTURE: { status: 400, zh: "该考评期间尚未开始，不能计算", en: "This assessment period has not begun; it cannot be computed" },
+  ASSESSMENT_NOT_COMPUTED: { status: 404, zh: "该期间尚未计算考评结果，请先发起计算", en: "This period has not been computed yet; start a run first" },
+  ASSESSMENT_PUBLISHED: { status: 409, zh: "考评结果已发布并冻结，不能再修改；如需更正，请执行有记录的重新计算", en: "The results are published and frozen; correct them with an explicit, audited recompute" },
+  ASSESSMENT_NOT_IN_RANKING: { status: 400, zh: "该对象不在本期排名中，不能调整荣誉", en: "The subject is not in this period's ranking; its honour cannot be changed" },
+  ASSESSMENT_NOTHING_TO_PUBLISH: { status: 409, zh: "没有待发布的点评", en: "There is no draft comment to publish" },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -5,6 +5,7 @@ import { evaluateDeadlines } from "../domain/cases/evaluateDeadlines.ts";
 import { evaluateInquiries } from "../domain/inquiries/evaluateInquiries.ts";
 import { dispatchNotifications, outboxOnlyProvider, type SmsProvider } from "../domain/notifications/outbox.ts";
 import type { Services } from "../services.ts";
+import { runDueAssessments } from "./assessmentJobs.ts";
 import { runJob } from "./runJob.ts";
 
 const TICK_MS = 60_000;
@@ -27,7 +28,10 @@ export function startScheduler(services: Services, provider: SmsProvider = outbo
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
+    // Assessment runs are heavier and period-keyed, so they follow the tick here rather than in
+    // runDueJobs, which tests drive with a moved clock
     running = runDueJobs(services, provider)
+      .then(() => runDueAssessments(services))
       .catch((err: unknown) => services.logger.error({ err }, "scheduler tick failed"))
       .finally(() => {
         running = null;
