@@ -22,6 +22,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: "react", test: REACT_PACKAGES, priority: 4 },
+            // Only the assessment pages (loaded on demand) draw charts
+            { name: "echarts", test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 5 },
             { name: "antd", test: ANTD_PACKAGES, priority: 2 },
             { name: "antd-deps", test: ANTD_DEPENDENCIES, priority: 3 },
             { name: "vendor", test: /[\\/]node_modules[\\/]/, priority: 1 },

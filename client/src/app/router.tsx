@@ -33,6 +33,7 @@ import { HomePage } from "../features/overview/components/HomePage.tsx";
 import { StaffPage } from "../features/staff/components/StaffPage.tsx";
 import { UsersPage } from "../features/users/components/UsersPage.tsx";
 import { WindowsPage } from "../features/windows/components/WindowsPage.tsx";
+import { MyScoresRoute, QuarterEvaluationRoute, RankingsRoute, RulesRoute, RunsRoute, WeeklyReviewRoute } from "../features/assessment/pages.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { RequireNav } from "./RequireNav.tsx";
 
@@ -77,6 +78,12 @@ export function createRouter() {
             { path: "inspections", element: <RequireNav navKey="inspections"><InspectionsPage /></RequireNav> },
             { path: "inspections/new", element: <RequireNav navKey="inspections"><InspectionFormPage /></RequireNav> },
             { path: "inspection-checklist", element: <RequireNav navKey="inspectionChecklist"><ChecklistPage /></RequireNav> },
+            { path: "rankings", element: <RequireNav navKey="rankings"><RankingsRoute /></RequireNav> },
+            { path: "weekly-review", element: <RequireNav navKey="weeklyReview"><WeeklyReviewRoute /></RequireNav> },
+            { path: "quarter-evaluation", element: <RequireNav navKey="quarterEvaluation"><QuarterEvaluationRoute /></RequireNav> },
+            { path: "assessment-runs", element: <RequireNav navKey="assessmentRuns"><RunsRoute /></RequireNav> },
+            { path: "assessment-rules", element: <RequireNav navKey="assessmentRules"><RulesRoute /></RequireNav> },
+            { path: "my-assessment", element: <RequireNav navKey="myAssessment"><MyScoresRoute /></RequireNav> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

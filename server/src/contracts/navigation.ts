@@ -2,7 +2,7 @@
 // role sees exactly these entries; the server's policies enforce the same boundaries on the API.
 import type { Role } from "./roles.ts";
 
-export const NAV_KEYS = ["home", "live", "alerts", "inspections", "duty", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "complaints", "accountability", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar"] as const;
+export const NAV_KEYS = ["home", "live", "alerts", "inspections", "duty", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "complaints", "accountability", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "myAssessment"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }> = {
@@ -28,16 +28,22 @@ export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }
   alerts: { zh: "提醒处置", en: "Alerts", path: "/alerts" },
   inspections: { zh: "督查记录", en: "Inspections", path: "/inspections" },
   inspectionChecklist: { zh: "督查清单", en: "Inspection checklist", path: "/inspection-checklist" },
+  rankings: { zh: "考核排名", en: "Rankings", path: "/rankings" },
+  weeklyReview: { zh: "周点评", en: "Weekly review", path: "/weekly-review" },
+  quarterEvaluation: { zh: "季度考评", en: "Quarterly evaluation", path: "/quarter-evaluation" },
+  assessmentRuns: { zh: "考核计算", en: "Assessment runs", path: "/assessment-runs" },
+  assessmentRules: { zh: "考核细则", en: "Assessment rules", path: "/assessment-rules" },
+  myAssessment: { zh: "我的考核", en: "My assessment", path: "/my-assessment" },
 };
 
 export const NAV_BY_ROLE: Record<Role, readonly NavKey[]> = {
-  ADMIN: ["home", "live", "duty", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar"],
+  ADMIN: ["home", "live", "duty", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "assessmentRuns", "assessmentRules"],
   SECURITY_ADMIN: ["home", "users"],
-  LEADER: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations"],
-  SUPERVISOR: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations"],
-  STAFF: ["home", "items", "cases", "inquiries"],
-  LIAISON: ["home", "live", "alerts", "windows", "staff", "cases"],
+  LEADER: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules"],
+  SUPERVISOR: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns"],
+  STAFF: ["home", "items", "cases", "inquiries", "myAssessment"],
+  LIAISON: ["home", "live", "alerts", "windows", "staff", "cases", "rankings"],
   AUDITOR: ["home", "audit"],
-  CITY_LEADER: ["home", "live", "alerts", "inspections", "centers", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations"],
+  CITY_LEADER: ["home", "live", "alerts", "inspections", "centers", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation"],
   CITY_AUDITOR: ["home", "audit"],
 };

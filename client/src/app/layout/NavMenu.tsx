@@ -25,6 +25,12 @@ import {
   UserOutlined,
   SettingOutlined,
   ScheduleOutlined,
+  TrophyOutlined,
+  CommentOutlined,
+  FlagOutlined,
+  SyncOutlined,
+  ControlOutlined,
+  IdcardOutlined,
 } from "@ant-design/icons";
 import { Link, useLocation } from "react-router";
 import { NAV_BY_ROLE, NAV_LABELS, type NavKey } from "../../../../server/src/contracts/navigation.ts";
@@ -55,6 +61,12 @@ const NAV_ICONS: Record<NavKey, ReactNode> = {
   alerts: <BellOutlined />,
   inspections: <CheckSquareOutlined />,
   inspectionChecklist: <OrderedListOutlined />,
+  rankings: <TrophyOutlined />,
+  weeklyReview: <CommentOutlined />,
+  quarterEvaluation: <FlagOutlined />,
+  assessmentRuns: <SyncOutlined />,
+  assessmentRules: <ControlOutlined />,
+  myAssessment: <IdcardOutlined />,
 };
 
 function selectedKey(pathname: string, keys: readonly NavKey[]): NavKey | undefined {

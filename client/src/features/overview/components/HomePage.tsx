@@ -12,6 +12,7 @@ import { ShiftCard } from "../../shifts/components/ShiftCard.tsx";
 import { StaffCasesCard } from "../../cases/components/StaffCasesCard.tsx";
 import { InviteButton } from "../../evaluations/components/InviteButton.tsx";
 import { StaffInspections } from "../../inspections/components/StaffInspections.tsx";
+import { MyScoreCardLazy } from "../../assessment/pages.tsx";
 
 export function HomePage() {
   const { t } = useLanguage();
@@ -33,6 +34,7 @@ export function HomePage() {
       {user.role === "STAFF" && user.staffId !== null ? <ShiftCard /> : null}
       {user.role === "STAFF" ? <InviteButton /> : null}
       {user.role === "STAFF" ? <StaffCasesCard /> : null}
+      {user.role === "STAFF" && user.staffId !== null ? <MyScoreCardLazy /> : null}
       {user.role === "STAFF" && user.staffId !== null ? <StaffInspections staffId={user.staffId} /> : null}
       {overview.data ? <OverviewStats overview={overview.data} role={user.role} /> : null}
     </Flex>
