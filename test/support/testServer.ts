@@ -1,4 +1,6 @@
 // Starts a real hallwatch server on port 0 with its own temporary SQLite file; teardown removes it.
+// The demo hall comes from a seeded template copied into that file when the test run has one
+// (dbTemplates.ts): the same rows as seeding at start, without paying for it in every test file.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +8,7 @@ import { configSchema, type Config } from "../../server/src/config.ts";
 import type { Clock } from "../../server/src/lib/clock.ts";
 import { createLogger } from "../../server/src/lib/logger.ts";
 import { startServer, type RunningServer } from "../../server/src/server.ts";
+import { provideSeededDatabase } from "./dbTemplates.ts";
 
 export const TEST_ADMIN_PASSWORD = "test-admin-password-1";
 
@@ -27,9 +30,13 @@ export async function startTestServer(opts: { demo?: boolean; halls?: number; cl
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ...opts.env,
   });
-  const running = await startServer(config, { clock: opts.clock, logger: createLogger(config.LOG_LEVEL) });
+  const logger = createLogger(config.LOG_LEVEL);
+  const seeded = await provideSeededDatabase(config, opts.clock, logger);
+  const running = await startServer(config, { clock: opts.clock, logger });
   return {
     ...running,
+    // A copied database is not empty, so startServer did not seed it; report the seeding that made it.
+    bootstrap: seeded ?? running.bootstrap,
     dir,
     async stop() {
       await running.close();
