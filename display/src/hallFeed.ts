@@ -13,6 +13,8 @@ const RETRY_MAX_MS = 10_000;
 export interface FeedState {
   snapshot: DisplaySnapshotDto | null;
   connected: boolean;
+  /** Server time minus this screen's time (ms): the hall PC's own clock is often wrong, the server's is not */
+  clockOffsetMs: number;
 }
 
 export function startHallFeed(centerCode: string | null, onChange: (state: FeedState) => void): () => void {
@@ -24,8 +26,9 @@ export function startHallFeed(centerCode: string | null, onChange: (state: FeedS
   let buffered: { event: string; envelope: DisplayEnvelope<unknown> }[] = [];
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let clockOffsetMs = 0;
 
-  const emit = () => onChange({ snapshot, connected });
+  const emit = () => onChange({ snapshot, connected, clockOffsetMs });
 
   const apply = (event: string, envelope: DisplayEnvelope<unknown>) => {
     if (!snapshot) return;
@@ -54,8 +57,14 @@ export function startHallFeed(centerCode: string | null, onChange: (state: FeedS
     let delay = RETRY_MIN_MS;
     for (;;) {
       try {
+        const sent = Date.now();
         const res = await fetch(`/api/display/snapshot${centerCode ? `?center=${encodeURIComponent(centerCode)}` : ""}`, { cache: "no-store" });
-        if (res.ok) return (await res.json()) as DisplaySnapshotDto;
+        if (res.ok) {
+          const fresh = (await res.json()) as DisplaySnapshotDto;
+          // The server read its clock about halfway through the round trip
+          clockOffsetMs = Date.parse(fresh.at) - (sent + Date.now()) / 2;
+          return fresh;
+        }
       } catch {
         // the network or the server is away: try again below
       }

@@ -67,7 +67,7 @@ describe("snapshot", () => {
     expect(tile.state).toEqual({ kind: "UNATTENDED", since: clock.now().toISOString() });
   });
 
-  it("counts today's ratings (good = levels 3–5, bad = 1–2), the last rating and the pad online", async () => {
+  it("counts today's ratings (good = levels 3–5, bad = 1–2), the last rating and the pad online, then offline", async () => {
     const { prisma } = server.services;
     const window = await prisma.window.findFirstOrThrow({ where: { centerId, active: true }, orderBy: { number: "desc" } });
     const before = tileOf(await snapshot("SUPERVISOR"), window.id);
@@ -85,6 +85,10 @@ describe("snapshot", () => {
     expect(after.lastRating).toEqual({ level: 1, ratedAt: clock.now().toISOString() });
     expect(after.pads.online).toBeGreaterThanOrEqual(1);
     expect(after.pads.paired).toBeGreaterThanOrEqual(1);
+
+    // The pad goes away: still paired, no longer online (the tile shows it offline)
+    pad.close();
+    await expect.poll(async () => tileOf(await snapshot("SUPERVISOR"), window.id).pads, { timeout: 5_000, interval: 50 }).toEqual({ paired: after.pads.paired, online: after.pads.online - 1 });
   });
 
   it("counts open warnings: near-deadline (yellow) and overdue (red) cases and open inquiries", async () => {
@@ -194,5 +198,44 @@ describe("window detail", () => {
     await prisma.case.updateMany({ where: { caseNo: accepted.body.caseNo }, data: { warning: "RED" } });
     const tile = tileOf(await snapshot("SUPERVISOR"), fixture.windowId);
     expect(tile.warnings.casesOverdue).toBeGreaterThanOrEqual(1);
+  });
+
+  it("gives the queue system's waiting and service times per window, per staff member and per item, today and this week", async () => {
+    const { prisma } = server.services;
+    const admin = client("ADMIN");
+    const key = (await admin.post<{ key: string }>("/api/queue/keys", { name: "叫号" })).body.key;
+    const post = await prisma.windowStaff.findFirstOrThrow({
+      where: { backup: false, window: { centerId, active: true, items: { some: {} } } },
+      orderBy: { windowId: "desc" },
+      include: { staff: true, window: { include: { items: { include: { item: true } } } } },
+    });
+    const item = post.window.items[0]!.item;
+    // Nobody signed in: a report that names no staff member stays without one
+    await prisma.shift.updateMany({ where: { windowId: post.windowId, endedAt: null }, data: { endedAt: clock.now() } });
+    const report = async (path: string, body: Record<string, unknown>) => {
+      const res = await fetch(`${server.url}/api/queue/v1/tickets/${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    // Two tickets at the window: waited 2 and 4 minutes, served 3 and 5 minutes, one with its staff and item named
+    for (const [no, wait, service, named] of [["Q1", 2, 3, true], ["Q2", 4, 5, false]] as const) {
+      const issuedAt = clock.now();
+      const calledAt = new Date(issuedAt.getTime() + wait * 60_000);
+      const finishedAt = new Date(calledAt.getTime() + service * 60_000);
+      clock.set(finishedAt.toISOString()); // the reports arrive after the fact
+      const who = named ? { staffNo: post.staff.staffNo, itemCode: item.code } : {};
+      const ticket = { ticketNo: no, issuedAt: issuedAt.toISOString(), window: post.window.number, ...who };
+      await report("called", { ...ticket, eventId: `${no}-c`, at: calledAt.toISOString() });
+      await report("started", { ...ticket, eventId: `${no}-s`, at: calledAt.toISOString() });
+      await report("finished", { ...ticket, eventId: `${no}-f`, at: finishedAt.toISOString(), invite: false });
+    }
+    const supervisor = new ApiClient(server.url);
+    await supervisor.login(accounts.SUPERVISOR.username, accounts.SUPERVISOR.password);
+    const detail = windowDetailSchema.parse((await supervisor.get(`/api/live/windows/${post.windowId}`)).body);
+    expect(detail.tile.today).toMatchObject({ served: 2, avgWaitSeconds: 180, avgServiceSeconds: 240 });
+    const staffRow = detail.queueTimes.today.byStaff.find((r) => r.id === post.staffId);
+    expect(staffRow).toMatchObject({ name: post.staff.name, served: 1, avgWaitSeconds: 120, avgServiceSeconds: 180 });
+    expect(detail.queueTimes.today.byItem.find((r) => r.id === item.id)).toMatchObject({ name: item.name, served: 1, avgWaitSeconds: 120, avgServiceSeconds: 180 });
+    expect(detail.queueTimes.today.byStaff.at(-1)).toMatchObject({ id: null, served: 1, avgWaitSeconds: 240, avgServiceSeconds: 300 });
+    expect(detail.queueTimes.week.byItem.reduce((n, r) => n + r.served, 0)).toBe(detail.week.served);
   });
 });

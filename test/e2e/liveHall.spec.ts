@@ -1,5 +1,7 @@
 // The live hall map in Chromium: all 90 windows on one 1440×900 screen, a tile that changes within a
-// second when a pad rates and when staff sign out (pad = real socket.io-client), and the window detail.
+// second when a pad rates and when staff sign out (pad = real socket.io-client), and the window detail
+// with the queue system's times by staff and item; an inspection's findings in the staff member's
+// record; a city leader picking a center and seeing its windows only.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../server/src/contracts/roles.ts";
@@ -9,6 +11,7 @@ import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { connectPad, type TestPad } from "../support/pads.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 import { staffTheHall } from "../support/staffTheHall.ts";
+import { chooseOption } from "./support/antdSelect.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
 
 const clock = new ManualClock("2026-11-30T02:00:00.000Z"); // Monday 10:00 in Shanghai
@@ -115,6 +118,28 @@ describe("live hall map", () => {
       expect(text).toContain("签退");
       await page.getByTestId("live-week").waitFor();
       await screenshot(page, "live-hall-detail");
+
+      // An inspection of the staff member is part of their record (工作人员 → 人员档案)
+      await prisma.inspection.create({
+        data: {
+          clientId: crypto.randomUUID(),
+          centerId: post.window.centerId,
+          windowId: post.windowId,
+          staffId: post.staffId,
+          inspectorId: accounts.SUPERVISOR.userId,
+          at: clock.now(),
+          totalDeduction: 2,
+          findings: { create: [{ checkCode: "APPEARANCE", passed: true, deduction: 0 }, { checkCode: "ON_POST", passed: false, deduction: 2 }] },
+        },
+      });
+      await page.keyboard.press("Escape");
+      await page.goto(`${server.url}/staff?departmentId=${post.staff.departmentId}`);
+      await page.getByRole("button", { name: `人员档案 ${post.staff.name}` }).click();
+      const record = page.getByTestId("staff-record");
+      await expect.poll(() => record.getByTestId("staff-inspections").innerText(), { timeout: 10_000 }).toContain("−2");
+      expect(await record.innerText()).toContain(post.staff.staffNo);
+      expect(await record.getByTestId("staff-inspections").innerText()).toContain(`${post.window.number} ${post.window.name}`);
+      await screenshot(page, "staff-record");
     } finally {
       await close();
     }
@@ -142,6 +167,43 @@ describe("live hall map", () => {
       });
       expect(res.status).toBe(201);
       expect(await timeUntil(page, window.number, `tile.dataset.state === "SERVING"`)).toBeLessThan(SECOND);
+
+      // Finished 3 minutes after the call: the hall's and the window's queue times, by staff and item
+      clock.advance(3 * 60_000);
+      const finished = await fetch(`${server.url}/api/queue/v1/tickets/finished`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({ eventId: "e2e-2", ticketNo: "C001", issuedAt: at, at: clock.now().toISOString(), window: window.number, invite: false }),
+      });
+      expect(finished.status).toBe(201);
+      await timeUntil(page, window.number, `tile.dataset.state !== "SERVING"`);
+      await expect.poll(() => page.getByTestId("live-hall-queue").innerText()).toMatch(/^今日全厅：平均等候 [\d.]+ 分钟 · 平均办理 [\d.]+ 分钟 · 已办 \d+$/);
+      await page.getByTestId(`live-tile-${window.number}`).click();
+      // The report named no item: its times are listed as not reported, 0 minutes' wait and 3 minutes' service
+      await expect.poll(() => page.getByTestId("live-queue-by-item").innerText(), { timeout: 10_000 }).toMatch(/未上报\s+1\s+0 分钟\s+3 分钟/);
+      await screenshot(page, "live-hall-queue-times");
+    } finally {
+      await close();
+    }
+  });
+
+  it("a city leader picks a center and sees that center's windows only", async () => {
+    const { prisma } = server.services;
+    const first = await prisma.center.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const other = await prisma.center.create({ data: { code: "E2E-COUNTY", name: "东城区政务服务中心", regionCode: "510102", settings: first.settings ?? {} } });
+    const dept = await prisma.department.create({ data: { centerId: other.id, code: "SB", name: "东城区人力资源和社会保障局", shortName: "人社", liaisonEmails: [] } });
+    for (const number of [1, 2, 3]) {
+      await prisma.window.create({ data: { centerId: other.id, number, zone: "A区 综合受理", name: `综合窗口${number}`, departments: { create: [{ departmentId: dept.id }] } } });
+    }
+    const { page, close } = await signedInPage(accounts.CITY_LEADER);
+    try {
+      await expect.poll(() => page.locator(".live-tile").count()).toBe(90);
+      await chooseOption(page, "live-center", other.name);
+      await expect.poll(() => page.getByTestId("live-title").innerText(), { timeout: 10_000 }).toContain(other.name);
+      await expect.poll(() => page.locator(".live-tile").count(), { timeout: 10_000 }).toBe(3);
+      expect(await page.getByTestId("live-tile-1").getAttribute("aria-label")).toContain("1 号窗口");
+      await chooseOption(page, "live-center", first.name);
+      await expect.poll(() => page.locator(".live-tile").count(), { timeout: 10_000 }).toBe(90);
     } finally {
       await close();
     }

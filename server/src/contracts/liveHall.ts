@@ -94,7 +94,7 @@ export const TILE_EVENT = "liveHall.tile";
 export const tileMessageSchema = z.object({ centerId: z.number().int(), departmentIds: z.array(z.number().int()), windowId: z.number().int(), tile: windowTileSchema });
 export type TileMessage = z.infer<typeof tileMessageSchema>;
 
-export const TIMELINE_KINDS = ["SIGN_IN", "SIGN_OUT", "PAUSE", "RESUME", "CASE_ACCEPTED", "CASE_COMPLETED", "RATING", "QUEUE_CALLED", "QUEUE_STARTED", "QUEUE_FINISHED", "QUEUE_NO_SHOW", "INSPECTION"] as const;
+export const TIMELINE_KINDS = ["SIGN_IN", "SIGN_OUT", "PAUSE", "RESUME", "CASE_ACCEPTED", "CASE_COMPLETED", "RATING", "QUEUE_CALLED", "QUEUE_STARTED", "QUEUE_FINISHED", "QUEUE_NO_SHOW", "INSPECTION", "SERVICE_FINISHED"] as const;
 export const timelineKindSchema = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof timelineKindSchema>;
 
@@ -130,10 +130,23 @@ export const weekFiguresSchema = z.object({
 });
 export type WeekFigures = z.infer<typeof weekFiguresSchema>;
 
+/** Queue-system waiting and service times of one staff member or one item at the window (id null: not reported). */
+export const queueTimesRowSchema = z.object({
+  id: z.number().int().nullable(),
+  name: z.string().nullable(),
+  served: z.number().int(),
+  avgWaitSeconds: z.number().nullable(),
+  avgServiceSeconds: z.number().nullable(),
+});
+export type QueueTimesRow = z.infer<typeof queueTimesRowSchema>;
+const queueTimesSchema = z.object({ byStaff: z.array(queueTimesRowSchema), byItem: z.array(queueTimesRowSchema) });
+
 export const windowDetailSchema = z.object({
   tile: windowTileSchema,
   timeline: z.array(timelineEntrySchema),
   week: weekFiguresSchema,
+  /** Waiting and service times by staff member and by item, today and this week */
+  queueTimes: z.object({ today: queueTimesSchema, week: queueTimesSchema }),
 });
 export type WindowDetail = z.infer<typeof windowDetailSchema>;
 export const windowDetailParamsSchema = z.strictObject({ windowId: z.coerce.number().int().positive() });

@@ -38,6 +38,8 @@ const zh = {
   dates: "日期",
   checklistVersion: (v: number) => (v === 0 ? "默认督查清单" : `督查清单第 ${v} 版`),
   unsaved: "保存失败，请检查网络后再次点击保存（记录编号不变，不会重复）",
+  staffRecord: "人员档案",
+  noInspections: "暂无督查记录",
 };
 export type InspectionText = typeof zh;
 
@@ -77,7 +79,12 @@ const en: InspectionText = {
   dates: "Dates",
   checklistVersion: (v) => (v === 0 ? "Default checklist" : `Checklist version ${v}`),
   unsaved: "Not saved: check the network and press save again (same record id, never doubled)",
+  staffRecord: "Record",
+  noInspections: "No inspections yet",
 };
+
+/** Who may read inspection findings (server/src/policies/inspections.ts canReadInspections; staff read only their own, on their home page). */
+export const INSPECTION_READERS: readonly string[] = ["LEADER", "SUPERVISOR", "CITY_LEADER", "LIAISON"];
 
 export function useInspectionText() {
   const { lang } = useLanguage();

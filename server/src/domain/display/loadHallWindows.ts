@@ -6,7 +6,8 @@ import type { CenterSettings } from "../../contracts/settings.ts";
 import type { Services } from "../../services.ts";
 import { loadCenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
-import { SERVICE_STALE_AFTER_MS, windowStateAt } from "../liveHall/windowState.ts";
+import { windowStateAt } from "../liveHall/windowState.ts";
+import { loadServiceSignals } from "../liveHall/loadServiceSignals.ts";
 
 export interface HallWindow {
   id: number;
@@ -25,7 +26,7 @@ export async function loadHallWindows(services: Services, centerId: number, now:
   const only = opts.windowIds ? { windowId: { in: [...opts.windowIds] } } : {};
   const { settings, calendar } = await loadCenterContext(prisma, centerId);
   const dayStart = shanghaiInstant(shanghaiDate(now), "00:00");
-  const [windows, shifts, services_, lastFinished, lastSignOut, absences] = await Promise.all([
+  const [windows, shifts, serviceSignals, lastSignOut, absences] = await Promise.all([
     prisma.window.findMany({
       where: { centerId, ...(opts.windowIds ? { id: { in: [...opts.windowIds] } } : {}) },
       select: { id: true, number: true, zone: true, name: true, active: true, departments: { select: { departmentId: true } }, staff: { where: { backup: false }, select: { staffId: true } } },
@@ -35,21 +36,11 @@ export async function loadHallWindows(services: Services, centerId: number, now:
       where: { centerId, endedAt: null, ...only },
       include: { pauses: { orderBy: { startedAt: "desc" }, take: 2 }, staff: { select: { name: true, staffNo: true, photoPath: true } } },
     }),
-    prisma.queueTicket.findMany({
-      where: { centerId, ...only, finishedAt: null, noShow: false, calledAt: { not: null, gte: new Date(now.getTime() - SERVICE_STALE_AFTER_MS) } },
-      select: { windowId: true, calledAt: true, startedAt: true },
-    }),
-    prisma.queueTicket.groupBy({ by: ["windowId"], where: { centerId, ...only, finishedAt: { gte: dayStart, lte: now } }, _max: { finishedAt: true } }),
+    loadServiceSignals(prisma, { centerId, ...(opts.windowIds ? { windowIds: opts.windowIds } : {}), dayStart, now }),
     prisma.shift.groupBy({ by: ["windowId"], where: { centerId, ...only, endedAt: { gte: dayStart, lte: now } }, _max: { endedAt: true } }),
     prisma.staffAbsence.findMany({ where: { staff: { centerId }, startsAt: { lte: now }, endsAt: { gt: now } }, select: { staffId: true } }),
   ]);
   const shiftByWindow = new Map(shifts.map((s) => [s.windowId, s]));
-  const serviceByWindow = new Map<number, Date>();
-  for (const t of services_) {
-    const started = t.startedAt ?? t.calledAt;
-    if (t.windowId !== null && started) serviceByWindow.set(t.windowId, started);
-  }
-  const finishedByWindow = new Map(lastFinished.map((r) => [r.windowId, r._max.finishedAt]));
   const signOutByWindow = new Map(lastSignOut.map((r) => [r.windowId, r._max.endedAt]));
   const absent = new Set(absences.map((a) => a.staffId));
   const workingDay = calendar.isWorkingDay(shanghaiDate(now));
@@ -60,7 +51,6 @@ export async function loadHallWindows(services: Services, centerId: number, now:
       const shift = shiftByWindow.get(w.id);
       const openPause = shift?.pauses.find((p) => p.endedAt === null) ?? null;
       const lastResumed = shift?.pauses.find((p) => p.endedAt !== null)?.endedAt ?? null;
-      const serviceStarted = serviceByWindow.get(w.id);
       const state = windowStateAt(
         {
           active: w.active,
@@ -69,8 +59,7 @@ export async function loadHallWindows(services: Services, centerId: number, now:
           shift: shift
             ? { staffId: shift.staffId, startedAt: shift.startedAt, pause: openPause ? { reason: openPause.reason, note: openPause.note, startedAt: openPause.startedAt } : null, lastResumedAt: lastResumed }
             : null,
-          service: serviceStarted ? { startedAt: serviceStarted } : null,
-          lastServiceEndedAt: finishedByWindow.get(w.id) ?? null,
+          serviceSignals: serviceSignals.get(w.id) ?? [],
           excusedAbsence: w.staff.length > 0 && w.staff.every((s) => absent.has(s.staffId)),
           lastSignOutAt: signOutByWindow.get(w.id) ?? null,
         },

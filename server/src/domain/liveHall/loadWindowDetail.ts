@@ -1,10 +1,11 @@
 // A window's detail for the live hall: its tile, today's timeline (sign-ins and -outs, pauses, cases,
-// ratings, queue calls, inspections) and this week's figures (Monday to now, Asia/Shanghai).
+// ratings, queue calls, the staff's "finished serving" presses, inspections) and this week's figures (Monday to now, Asia/Shanghai).
 import { BAD_MAX_LEVEL, SATISFIED_MIN_LEVEL, type TimelineEntry, type WeekFigures, type WindowDetail } from "../../contracts/liveHall.ts";
 import type { PauseReason } from "../../contracts/shifts.ts";
 import type { Services } from "../../services.ts";
 import { addDays, shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
 import { loadHallTiles } from "./loadHallTiles.ts";
+import { queueTimesBy } from "./queueTimes.ts";
 
 /** Monday of the Shanghai week of `date` (yyyy-mm-dd). */
 export function mondayOf(date: string): string {
@@ -35,7 +36,7 @@ export async function loadWindowDetail(services: Services, opts: { centerId: num
   const weekStart = shanghaiInstant(weekFrom, "00:00");
   const windowId = opts.windowId;
 
-  const [shifts, cases, ratings, tickets, inspections] = await Promise.all([
+  const [shifts, cases, ratings, tickets, inspections, finishedPresses] = await Promise.all([
     prisma.shift.findMany({
       where: { windowId, OR: [{ startedAt: { gte: weekStart } }, { endedAt: null }, { endedAt: { gte: weekStart } }] },
       include: { staff: { select: { name: true } }, pauses: true },
@@ -47,12 +48,14 @@ export async function loadWindowDetail(services: Services, opts: { centerId: num
     prisma.evaluation.findMany({ where: { windowId, ratedAt: { gte: weekStart }, defaulted: false }, select: { level: true, ratedAt: true, staff: { select: { name: true } } } }),
     prisma.queueTicket.findMany({
       where: { windowId, OR: [{ calledAt: { gte: weekStart } }, { finishedAt: { gte: weekStart } }] },
-      select: { ticketNo: true, calledAt: true, startedAt: true, finishedAt: true, noShow: true, waitSeconds: true, serviceSeconds: true, staff: { select: { name: true } }, item: { select: { name: true } } },
+      select: { ticketNo: true, calledAt: true, startedAt: true, finishedAt: true, noShow: true, waitSeconds: true, serviceSeconds: true, staff: { select: { id: true, name: true } }, item: { select: { id: true, name: true } } },
     }),
     prisma.inspection.findMany({
       where: { windowId, at: { gte: weekStart } },
       select: { at: true, totalDeduction: true, staff: { select: { name: true } }, findings: { select: { passed: true } } },
     }),
+    // 邀请评价 pressed by staff: the end of a service (windowState.ts), so the timeline explains the state
+    prisma.invitation.findMany({ where: { windowId, source: "STAFF_BUTTON", createdAt: { gte: dayStart, lte: now } }, select: { createdAt: true, staff: { select: { name: true } } } }),
   ]);
 
   const timeline: TimelineEntry[] = [];
@@ -86,6 +89,7 @@ export async function loadWindowDetail(services: Services, opts: { centerId: num
     const failed = i.findings.filter((f) => !f.passed).length;
     timeline.push(entry(i.at, "INSPECTION", { staffName: i.staff?.name ?? null, subject: `−${i.totalDeduction} (${failed}/${i.findings.length})`, negative: i.totalDeduction > 0 || failed > 0 }));
   }
+  for (const p of finishedPresses) timeline.push(entry(p.createdAt, "SERVICE_FINISHED", { staffName: p.staff?.name ?? null }));
   timeline.sort((a, b) => a.at.localeCompare(b.at));
 
   const finished = tickets.filter((t) => between(t.finishedAt, weekStart, now) && !t.noShow);
@@ -118,5 +122,6 @@ export async function loadWindowDetail(services: Services, opts: { centerId: num
     inspections: weekInspections.length,
     inspectionDeductions: weekInspections.reduce((sum, i) => sum + i.totalDeduction, 0),
   };
-  return { tile, timeline, week };
+  const timesBetween = (from: Date) => ({ byStaff: queueTimesBy(tickets, "staff", from, now), byItem: queueTimesBy(tickets, "item", from, now) });
+  return { tile, timeline, week, queueTimes: { today: timesBetween(dayStart), week: timesBetween(weekStart) } };
 }

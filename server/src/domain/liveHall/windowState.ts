@@ -1,5 +1,6 @@
-// What a window is doing at an instant, as a pure function of what happened (shift, pause, queue
-// service), the center's hours and the clock. Shared by the supervisors' map and the public display;
+// What a window is doing at an instant, as a pure function of what happened (shift, pause, the signals
+// that start and end a service: queue calls, case acceptance and completion, the staff's "finished
+// serving" button, the citizen's rating), the center's hours and the clock. Shared by the supervisors' map and the public display;
 // nothing stores the state, so it can never disagree with the facts it comes from.
 import type { PauseReason } from "../../contracts/shifts.ts";
 import type { CenterSettings } from "../../contracts/settings.ts";
@@ -10,10 +11,51 @@ import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
 export type { WindowState } from "../../contracts/liveHall.ts";
 
 /**
- * A queue service (叫号: called or started, not yet finished) older than this is taken as a lost
- * "finished" report rather than a citizen still at the counter, so a window cannot stay SERVING forever.
+ * A service that started this long ago and never ended (a lost "finished" report, a case accepted and
+ * nobody pressed 服务结束) is taken as over rather than a citizen still at the counter, so a window
+ * cannot stay SERVING forever.
  */
 export const SERVICE_STALE_AFTER_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * Something that happened at the window and starts or ends the service of a citizen.
+ * - START: the queue system called (or started) a ticket here; a case was accepted here (受理 = serving).
+ * - END: the queue system reported the ticket finished or a no-show; staff pressed "finished serving"
+ *   (the 邀请评价 button opens a rating invitation); a case of this window was completed (办结).
+ * - RATED: the citizen rated on the pad. It ends the service only if the invitation was opened during
+ *   that service: a late rating of the previous citizen must not end the next one's service.
+ */
+export type ServiceSignal =
+  | { kind: "START"; at: Date; source: "QUEUE_CALLED" | "CASE_ACCEPTED" }
+  | { kind: "END"; at: Date; source: "QUEUE_FINISHED" | "QUEUE_NO_SHOW" | "FINISHED_BUTTON" | "CASE_COMPLETED" }
+  | { kind: "RATED"; at: Date; invitedAt: Date };
+
+export interface ServiceNow {
+  /** The service running at the instant asked, if any */
+  current: { startedAt: Date; source: "QUEUE_CALLED" | "CASE_ACCEPTED" } | null;
+  /** When the last service ended (idle is counted from then) */
+  lastEndedAt: Date | null;
+}
+
+/** At equal instants an end comes first: a service that ends when the next one begins leaves the window serving. */
+const signalOrder = (s: ServiceSignal): number => (s.kind === "START" ? 1 : 0);
+
+/** The service running at `at`, from the window's signals of the day (any order; later ones are ignored). */
+export function serviceAt(signals: readonly ServiceSignal[], at: Date): ServiceNow {
+  const past = signals.filter((s) => s.at.getTime() <= at.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime() || signalOrder(a) - signalOrder(b));
+  let current: ServiceNow["current"] = null;
+  let lastEndedAt: Date | null = null;
+  for (const s of past) {
+    if (s.kind === "START") {
+      current = { startedAt: s.at, source: s.source };
+    } else if (s.kind === "END" || (current && s.invitedAt.getTime() >= current.startedAt.getTime())) {
+      current = null;
+      lastEndedAt = s.at;
+    }
+  }
+  if (current && at.getTime() - current.startedAt.getTime() >= SERVICE_STALE_AFTER_MS) current = null;
+  return { current, lastEndedAt };
+}
 
 export type HallHours = Pick<CenterSettings, "opensAt" | "closesAt" | "lunchStartsAt" | "lunchEndsAt">;
 
@@ -31,10 +73,8 @@ export interface WindowStateInput {
     /** When the last pause of this shift ended (idle is counted from then) */
     lastResumedAt?: Date | null;
   } | null;
-  /** The queue system's service in progress at the window (called or started, not finished) */
-  service: { startedAt: Date } | null;
-  /** When the last service at the window finished today (idle is counted from then) */
-  lastServiceEndedAt?: Date | null;
+  /** Today's signals that start and end services at the window (see ServiceSignal) */
+  serviceSignals: readonly ServiceSignal[];
   /** Every regular staff member of the window is on an approved absence now (with or without AB岗 cover) */
   excusedAbsence: boolean;
   /** When the last shift at the window ended (unattended is counted from then, not from opening) */
@@ -48,11 +88,11 @@ const latest = (...dates: (Date | null | undefined)[]): Date =>
 
 /** The window's state at `at`. Reality first: a signed-in or serving window is open whatever the hours say. */
 export function windowStateAt(input: WindowStateInput, at: Date): WindowState {
-  const service = input.service && at.getTime() - input.service.startedAt.getTime() < SERVICE_STALE_AFTER_MS ? input.service : null;
+  const { current: service, lastEndedAt } = serviceAt(input.serviceSignals, at);
   const shift = input.shift;
   if (shift?.pause) return { kind: "PAUSED", reason: shift.pause.reason, note: shift.pause.note, since: shift.pause.startedAt.toISOString() };
   if (service) return { kind: "SERVING", since: service.startedAt.toISOString() };
-  if (shift) return { kind: "IDLE", since: latest(shift.startedAt, shift.lastResumedAt, input.lastServiceEndedAt).toISOString() };
+  if (shift) return { kind: "IDLE", since: latest(shift.startedAt, shift.lastResumedAt, lastEndedAt).toISOString() };
 
   if (!input.active) return { kind: "CLOSED", reason: "INACTIVE" };
   if (!input.workingDay) return { kind: "CLOSED", reason: "NON_WORKING_DAY" };

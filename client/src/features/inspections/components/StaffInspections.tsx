@@ -14,6 +14,7 @@ export function StaffInspections({ staffId }: { staffId: number }) {
       loading={result.isLoading}
       header={<Typography.Text strong>{it.list}</Typography.Text>}
       dataSource={result.data?.items ?? []}
+      locale={{ emptyText: it.noInspections }}
       data-testid="staff-inspections"
       renderItem={(r) => (
         <List.Item>

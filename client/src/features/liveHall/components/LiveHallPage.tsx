@@ -12,7 +12,7 @@ import type { SyncStatus } from "../lib/hallSync.ts";
 import { useLiveHallText } from "../text.ts";
 import { STATE_LOOKS } from "./stateLook.tsx";
 import { WindowDetailDrawer } from "./WindowDetailDrawer.tsx";
-import { WindowTileCard } from "./WindowTileCard.tsx";
+import { minutesText, WindowTileCard } from "./WindowTileCard.tsx";
 import "./liveHall.css";
 
 const STATUS_BADGE: Record<SyncStatus, "success" | "processing" | "warning" | "error"> = { live: "success", loading: "processing", resyncing: "warning", offline: "error" };
@@ -32,6 +32,19 @@ function groupByZone(tiles: Iterable<WindowTile>): { zone: string; tiles: Window
   });
 }
 
+/** The hall's queue times today: each window's averages weighted by the services it finished. */
+function hallQueueTimes(tiles: Iterable<WindowTile>): { served: number; wait: number | null; service: number | null } {
+  let served = 0;
+  const sums = { wait: [0, 0], service: [0, 0] };
+  for (const { today } of tiles) {
+    served += today.served;
+    if (today.avgWaitSeconds !== null) sums.wait = [sums.wait[0]! + today.avgWaitSeconds * today.served, sums.wait[1]! + today.served];
+    if (today.avgServiceSeconds !== null) sums.service = [sums.service[0]! + today.avgServiceSeconds * today.served, sums.service[1]! + today.served];
+  }
+  const avg = ([sum, n]: number[]) => (n ? sum! / n : null);
+  return { served, wait: avg(sums.wait), service: avg(sums.service) };
+}
+
 export function LiveHallPage() {
   const { lang, lt } = useLiveHallText();
   const user = useCurrentUser();
@@ -44,6 +57,7 @@ export function LiveHallPage() {
   const zones = useMemo(() => groupByZone(view.tiles.values()), [view.tiles]);
   const statusText = { live: lt.statusLive, loading: lt.statusLoading, resyncing: lt.statusResyncing, offline: lt.statusOffline }[view.status];
   const openTile = openWindowId !== null ? (view.tiles.get(openWindowId) ?? null) : null;
+  const queue = useMemo(() => hallQueueTimes(view.tiles.values()), [view.tiles]);
 
   return (
     <div data-testid="live-hall">
@@ -51,9 +65,15 @@ export function LiveHallPage() {
         <PageTitle testId="live-title">{view.snapshot ? `${lt.title} · ${view.snapshot.centerName}` : lt.title}</PageTitle>
         <Badge status={STATUS_BADGE[view.status]} text={<span data-testid="live-status" data-status={view.status}>{statusText}</span>} />
         <Typography.Text type="secondary">{lt.windows(view.tiles.size)}</Typography.Text>
+        {queue.served > 0 && (
+          <Typography.Text type="secondary" data-testid="live-hall-queue">
+            {lt.hallQueue(minutesText(queue.wait, lang), minutesText(queue.service, lang), queue.served)}
+          </Typography.Text>
+        )}
         {isCity && (
           <Select
             aria-label={lt.chooseCenter}
+            data-testid="live-center"
             style={{ minWidth: 220 }}
             value={centerId ?? view.snapshot?.centerId}
             onChange={(v: number) => setCenterId(v)}

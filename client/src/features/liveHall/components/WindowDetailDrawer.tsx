@@ -1,7 +1,7 @@
 // A window's detail beside the map: who is there and how the day went (today's timeline: sign-ins,
 // pauses, cases, ratings, queue calls, inspections) and this week's figures. Refreshes with its tile.
-import { Alert, Descriptions, Drawer, Empty, Spin, Tag, Timeline, Typography } from "antd";
-import type { TimelineEntry, WindowTile } from "../../../../../server/src/contracts/liveHall.ts";
+import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag, Timeline, Typography } from "antd";
+import type { QueueTimesRow, TimelineEntry, WindowDetail, WindowTile } from "../../../../../server/src/contracts/liveHall.ts";
 import { PAUSE_REASON_LABELS } from "../../../../../server/src/contracts/shifts.ts";
 import { pickLabel, type Language } from "../../../lib/i18n.ts";
 import { useWindowDetail } from "../api/useWindowDetail.ts";
@@ -18,6 +18,33 @@ function entryText(e: TimelineEntry, lang: Language): string {
   if (e.subject) parts.push(e.subject);
   if (e.staffName) parts.push(e.staffName);
   return parts.join(" · ");
+}
+
+/** The queue system's times at the window by staff member and by item, for one period. */
+function QueueTimesTables({ times, lang }: { times: WindowDetail["queueTimes"]["today"]; lang: Language }) {
+  const lt = LIVE_HALL_TEXT[lang];
+  if (times.byStaff.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={lt.noQueue} />;
+  const table = (title: string, rows: QueueTimesRow[], testId: string) => (
+    <Table<QueueTimesRow>
+      size="small"
+      pagination={false}
+      data-testid={testId}
+      rowKey={(r) => String(r.id)}
+      dataSource={rows}
+      columns={[
+        { title, dataIndex: "name", render: (name: string | null) => name ?? lt.notReported },
+        { title: lt.served, dataIndex: "served", align: "right" },
+        { title: lt.avgWait, dataIndex: "avgWaitSeconds", align: "right", render: (s: number | null) => minutes(s, lang) },
+        { title: lt.avgService, dataIndex: "avgServiceSeconds", align: "right", render: (s: number | null) => minutes(s, lang) },
+      ]}
+    />
+  );
+  return (
+    <>
+      {table(lt.byStaff, times.byStaff, "live-queue-by-staff")}
+      {table(lt.byItem, times.byItem, "live-queue-by-item")}
+    </>
+  );
 }
 
 export function WindowDetailDrawer({ tile, onClose }: { tile: WindowTile | null; onClose: () => void }) {
@@ -78,6 +105,21 @@ export function WindowDetailDrawer({ tile, onClose }: { tile: WindowTile | null;
                 ),
               }))}
             />
+          )}
+
+          {detail.data && (
+            <div data-testid="live-queue-times">
+              <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
+                {lt.queueTimes}
+              </Typography.Title>
+              <Tabs
+                size="small"
+                items={[
+                  { key: "today", label: lt.queueToday, children: <QueueTimesTables times={detail.data.queueTimes.today} lang={lang} /> },
+                  { key: "week", label: lt.queueWeek, children: <QueueTimesTables times={detail.data.queueTimes.week} lang={lang} /> },
+                ]}
+              />
+            </div>
           )}
 
           {week && (

@@ -8,6 +8,8 @@ import { LIVE_HALL_TEXT } from "../text.ts";
 import { sinceText, STATE_LOOKS, stateShortText, stateText } from "./stateLook.tsx";
 
 const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
+/** Seconds as minutes with one decimal ("—" when the queue system reported none). */
+export const minutesText = (seconds: number | null, lang: Language) => (seconds === null ? "—" : LIVE_HALL_TEXT[lang].minutes(Math.round(seconds / 6) / 10));
 
 function WindowTileCardImpl({ tile, lang, onOpen }: { tile: WindowTile; lang: Language; onOpen: (windowId: number) => void }) {
   const lt = LIVE_HALL_TEXT[lang];
@@ -20,6 +22,7 @@ function WindowTileCardImpl({ tile, lang, onOpen }: { tile: WindowTile; lang: La
     state,
     tile.staff ? `${tile.staff.name}（${tile.staff.staffNo}）` : lt.nobody,
     `${lt.served} ${today.served} · ${lt.casesAccepted} ${today.casesAccepted}`,
+    today.avgWaitSeconds !== null || today.avgServiceSeconds !== null ? `${lt.avgWait} ${minutesText(today.avgWaitSeconds, lang)} · ${lt.avgService} ${minutesText(today.avgServiceSeconds, lang)}` : null,
     today.ratings > 0 ? `${lt.satisfaction} ${percent(today.satisfied, today.ratings)} · ${lt.ratings(today.ratings)} · ${lt.bad} ${today.bad}` : lt.noRatings,
     tile.lastRating ? `${lt.lastRating} ${lt.level(tile.lastRating.level)}` : null,
     warnings.casesOverdue ? `${lt.overdue} ${warnings.casesOverdue}` : null,

@@ -1,11 +1,13 @@
 // Window staff (工作人员) with their department and party membership.
 import { useState } from "react";
-import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { EditOutlined, PlusOutlined, ProfileOutlined } from "@ant-design/icons";
 import { SORT_PARAM, sortHandler, sortOrderOf } from "../../../lib/zodForm.ts";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import { ExportButton } from "../../imports/components/ExportButton.tsx";
 import { ImportButton } from "../../imports/components/ImportButton.tsx";
 import { StaffFormDrawer } from "./StaffFormDrawer.tsx";
+import { StaffRecordDrawer } from "./StaffRecordDrawer.tsx";
+import { INSPECTION_READERS, useInspectionText } from "../../inspections/text.ts";
 import { Button, Tag, type TableColumnsType } from "antd";
 import type { StaffDto } from "../../../../../server/src/contracts/masterData.ts";
 import { NAV_LABELS } from "../../../../../server/src/contracts/navigation.ts";
@@ -24,8 +26,13 @@ const FILTERS = [DEPARTMENT_FILTER, SORT_PARAM];
 export function StaffPage() {
   const { lang, t } = useLanguage();
   const list = useListParams(FILTERS);
-  const canEdit = useCurrentUser().role === "ADMIN";
+  const role = useCurrentUser().role;
+  const canEdit = role === "ADMIN";
+  // Inspection findings belong to the record; administrators, who edit it, do not read them
+  const canSeeRecord = INSPECTION_READERS.includes(role);
+  const { it } = useInspectionText();
   const [editing, setEditing] = useState<{ row: StaffDto | null } | null>(null);
+  const [viewing, setViewing] = useState<StaffDto | null>(null);
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(list, key) });
   const result = useStaffPage(list.query);
   const departments = useDepartmentNames();
@@ -41,6 +48,19 @@ export function StaffPage() {
       render: (partyMember: boolean) => (partyMember ? <Tag color="red">{t.self.partyMember}</Tag> : t.none),
     },
     { title: t.staff.status, dataIndex: "active", render: (active: boolean) => <ActiveTag active={active} /> },
+    ...(canSeeRecord
+      ? [
+          {
+            title: it.staffRecord,
+            key: "record",
+            render: (_: unknown, row: StaffDto) => (
+              <Button size="small" icon={<ProfileOutlined />} onClick={() => setViewing(row)} aria-label={`${it.staffRecord} ${row.name}`}>
+                {it.staffRecord}
+              </Button>
+            ),
+          },
+        ]
+      : []),
     ...(canEdit
       ? [
           {
@@ -80,6 +100,7 @@ export function StaffPage() {
         testId="staff-table"
       />
       <StaffFormDrawer row={editing?.row ?? null} open={editing !== null} onClose={() => setEditing(null)} departments={departments} />
+      <StaffRecordDrawer row={viewing} onClose={() => setViewing(null)} departments={departments} />
     </>
   );
 }
