@@ -5,8 +5,9 @@
 import { pauseAfterBatch } from "../liveHall/tileFeed.ts";
 import { DISPLAY_EVENTS, type DisplayEnvelope } from "../../contracts/display.ts";
 import type { Services } from "../../services.ts";
-import { presentDisplayWindow, loadSatisfaction } from "./displaySnapshot.ts";
+import { presentDisplayWindow } from "./displaySnapshot.ts";
 import { loadHallWindows } from "./loadHallWindows.ts";
+import { SatisfactionTally } from "./satisfactionTally.ts";
 
 export type DisplayPublish = (centerId: number, event: string, envelope: DisplayEnvelope<unknown> & { causedAt: string }) => void;
 
@@ -22,9 +23,12 @@ export class DisplayFeed {
   private readonly seqs = new Map<number, number>();
   private readonly pending = new Map<number, Pending>();
 
+  private readonly tally: SatisfactionTally;
   private publish: DisplayPublish = () => undefined;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    this.tally = new SatisfactionTally(services.db.raw, services.clock);
+  }
 
   /** Where deltas go (the /display namespace, realtime/io.ts); until set, numbers advance and nothing is sent. */
   setPublisher(publish: DisplayPublish): void {
@@ -45,7 +49,14 @@ export class DisplayFeed {
       events.on("shift.paused", window),
       events.on("shift.resumed", window),
       events.on("window.changed", window),
-      events.on("evaluation.created", (e) => this.mark(e.centerId, { satisfaction: true })),
+      // A service ends with "finished serving" or a rating, and a case accepted or completed at the window
+      // opens an invitation there: each may turn the window serving or idle.
+      events.on("invitation.created", window),
+      // Only an invited rating can end a service (a walk-up changes the day's tally alone).
+      events.on("evaluation.created", (e) => {
+        this.tally.add(e.centerId, e);
+        this.mark(e.centerId, { satisfaction: true, ...(e.windowId !== null && e.bound ? { windowId: e.windowId } : {}) });
+      }),
     ];
     return () => offs.forEach((off) => off());
   }
@@ -71,8 +82,8 @@ export class DisplayFeed {
     let lastBatchMs = 0;
     try {
       for (let first = true; p.windows.size > 0 || p.satisfaction; first = false) {
-        // Same pacing as the supervisors' tiles: a hall rating many times a second re-reads the day's tally
-        // a few times a second, not continuously (measured: unpaced, it took a third of the rating throughput).
+        // Same pacing as the supervisors' tiles: a hall rating many times a second sends the day's tally
+        // every BATCH_INTERVAL_MS, not once per rating, and re-reads windows a few times a second at most.
         if (!first) await new Promise((resolve) => setTimeout(resolve, pauseAfterBatch(lastBatchMs)));
         const started = performance.now();
         const windowIds = [...p.windows];
@@ -82,14 +93,11 @@ export class DisplayFeed {
         p.satisfaction = false;
         p.causedAt = null;
         const now = this.services.clock.now();
-        const [hall, tally] = await Promise.all([
-          windowIds.length ? loadHallWindows(this.services, centerId, now, { windowIds }) : null,
-          satisfaction ? loadSatisfaction(this.services, centerId, now) : null,
-        ]);
+        const hall = windowIds.length ? await loadHallWindows(this.services, centerId, now, { windowIds }) : null;
         for (const w of hall?.windows ?? []) {
           if (w.active) this.send(centerId, DISPLAY_EVENTS.window, presentDisplayWindow(w), causedAt);
         }
-        if (tally) this.send(centerId, DISPLAY_EVENTS.satisfaction, tally, causedAt);
+        if (satisfaction) this.send(centerId, DISPLAY_EVENTS.satisfaction, this.tally.current(centerId), causedAt);
         lastBatchMs = performance.now() - started;
       }
     } catch (err) {

@@ -4,7 +4,7 @@
 import { isBadReview } from "../../contracts/indicators.ts";
 import type { DisplayHonoursDto, DisplayPromiseDto, DisplaySatisfactionDto, DisplayWindowDto } from "../../contracts/display.ts";
 import type { Services } from "../../services.ts";
-import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
+import { addDays, shanghaiDate, shanghaiInstant, type IsoDate } from "../calendar/workingDays.ts";
 import type { HallWindow } from "./loadHallWindows.ts";
 
 /** The ticker's length: enough to cycle for a few minutes without repeating. */
@@ -24,18 +24,29 @@ export function presentDisplayWindow(w: HallWindow): DisplayWindowDto {
   };
 }
 
-/** Today's share of good ratings (好评: levels 3–5) over every rating of the center. */
-export async function loadSatisfaction(services: Services, centerId: number, now: Date): Promise<DisplaySatisfactionDto> {
+/** The bounds of a Shanghai day's ratings: [00:00, next day 00:00), genuine ratings only (defaulted ones are
+ * kept apart, DOMAIN.md), as the supervisors' tiles count them. */
+export function satisfactionDay(now: Date): { date: IsoDate; from: Date; to: Date } {
   const date = shanghaiDate(now);
-  const where = { centerId, ratedAt: { gte: shanghaiInstant(date, "00:00"), lte: now } };
-  const byLevel = await services.prisma.evaluation.groupBy({ by: ["level"], where, _count: { _all: true } });
+  return { date, from: shanghaiInstant(date, "00:00"), to: shanghaiInstant(addDays(date, 1), "00:00") };
+}
+
+export function tallyOf(date: IsoDate, byLevel: { level: number; n: number }[]): DisplaySatisfactionDto {
   let good = 0;
   let total = 0;
   for (const row of byLevel) {
-    total += row._count._all;
-    if (!isBadReview(row.level)) good += row._count._all;
+    total += row.n;
+    if (!isBadReview(row.level)) good += row.n;
   }
   return { date, good, total, share: total ? good / total : null };
+}
+
+/** Today's share of good ratings (好评: levels 3–5) over every rating of the center. */
+export async function loadSatisfaction(services: Services, centerId: number, now: Date): Promise<DisplaySatisfactionDto> {
+  const day = satisfactionDay(now);
+  const where = { centerId, defaulted: false, ratedAt: { gte: day.from, lt: day.to } };
+  const byLevel = await services.prisma.evaluation.groupBy({ by: ["level"], where, _count: { _all: true } });
+  return tallyOf(day.date, byLevel.map((r) => ({ level: r.level, n: r._count._all })));
 }
 
 /** The center's public promises: same-day items first, then the largest cut against the statutory limit. */

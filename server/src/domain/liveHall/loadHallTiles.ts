@@ -8,6 +8,7 @@ import { padPresence } from "../devices/padPresence.ts";
 import { loadCenterContext, type CenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
 import { windowStateAt } from "./windowState.ts";
+import { loadServiceSignals } from "./loadServiceSignals.ts";
 
 export interface TileScope {
   centerId: number;
@@ -45,6 +46,24 @@ function centerContext(services: Services, centerId: number): Promise<CenterCont
 
 const countBy = <K>(rows: { key: K; n: number }[]): Map<K, number> => new Map(rows.map((r) => [r.key, r.n]));
 
+/** Each window's last rating of the past month (older ones say nothing about the window now). The newest
+ * time per window comes from the (windowId, ratedAt) index; a findMany with `distinct` would read every
+ * rating of the month and drop all but one per window in memory (measured: 100+ ms on a busy day). */
+async function loadLastRatings(prisma: Services["prisma"], windowIds: number[], dayStart: Date): Promise<{ windowId: number | null; level: number; ratedAt: Date }[]> {
+  const since = new Date(dayStart.getTime() - 30 * 86_400_000);
+  const newest = await prisma.evaluation.groupBy({ by: ["windowId"], where: { windowId: { in: windowIds }, defaulted: false, ratedAt: { gte: since } }, _max: { ratedAt: true } });
+  const at = newest.flatMap((r) => (r.windowId !== null && r._max.ratedAt ? [{ windowId: r.windowId, ratedAt: r._max.ratedAt }] : []));
+  if (at.length === 0) return [];
+  const rows = await prisma.evaluation.findMany({ where: { defaulted: false, OR: at }, select: { windowId: true, level: true, ratedAt: true, receivedAt: true } });
+  // Two ratings of one window at the same instant: the one received last is "last"
+  const byWindow = new Map<number, (typeof rows)[number]>();
+  for (const r of rows) {
+    const seen = r.windowId === null ? undefined : byWindow.get(r.windowId);
+    if (r.windowId !== null && (!seen || r.receivedAt > seen.receivedAt)) byWindow.set(r.windowId, r);
+  }
+  return [...byWindow.values()];
+}
+
 export async function loadHallTiles(services: Services, scope: TileScope): Promise<WindowTile[]> {
   const { prisma } = services;
   const now = services.clock.now();
@@ -66,7 +85,7 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
   const regularStaffIds = [...new Set(windows.flatMap((w) => w.staff.map((s) => s.staffId)))];
   const inWindows = { windowId: { in: ids } };
 
-  const [context, shifts, signOuts, absences, inService, finished, noShows, ratings, lastRatings, cases, accepted, inquiries, pads] = await Promise.all([
+  const [context, shifts, signOuts, absences, serviceSignals, finished, noShows, ratings, lastRatings, cases, accepted, inquiries, pads] = await Promise.all([
     centerContext(services, scope.centerId),
     prisma.shift.findMany({
       where: { ...inWindows, endedAt: null },
@@ -74,26 +93,16 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
     }),
     prisma.shift.groupBy({ by: ["windowId"], where: { ...inWindows, endedAt: { gte: dayStart } }, _max: { endedAt: true } }),
     prisma.staffAbsence.findMany({ where: { staffId: { in: regularStaffIds }, startsAt: { lte: now }, endsAt: { gt: now } }, select: { staffId: true } }),
-    prisma.queueTicket.findMany({
-      where: { centerId: scope.centerId, ...inWindows, serviceDate: today, calledAt: { not: null }, finishedAt: null, noShow: false },
-      select: { windowId: true, calledAt: true, startedAt: true },
-    }),
+    loadServiceSignals(prisma, { centerId: scope.centerId, windowIds: ids, dayStart, now }),
     prisma.queueTicket.groupBy({
       by: ["windowId"],
       where: { centerId: scope.centerId, ...inWindows, serviceDate: today, finishedAt: { not: null }, noShow: false },
       _count: { _all: true },
       _avg: { waitSeconds: true, serviceSeconds: true },
-      _max: { finishedAt: true },
     }),
     prisma.queueTicket.groupBy({ by: ["windowId"], where: { centerId: scope.centerId, ...inWindows, serviceDate: today, noShow: true }, _count: { _all: true } }),
     prisma.evaluation.groupBy({ by: ["windowId", "level"], where: { ...inWindows, ratedAt: { gte: dayStart }, defaulted: false }, _count: { _all: true } }),
-    prisma.evaluation.findMany({
-      // the last rating of the past month is "last"; older ones say nothing about the window now
-      where: { ...inWindows, defaulted: false, ratedAt: { gte: new Date(dayStart.getTime() - 30 * 86_400_000) } },
-      orderBy: { ratedAt: "desc" },
-      distinct: ["windowId"],
-      select: { windowId: true, level: true, ratedAt: true },
-    }),
+    loadLastRatings(prisma, ids, dayStart),
     prisma.case.groupBy({ by: ["windowId", "warning"], where: { ...inWindows, state: { in: [...OPEN_CASE_STATES] }, warning: { not: "NONE" } }, _count: { _all: true } }),
     prisma.case.groupBy({ by: ["windowId"], where: { ...inWindows, acceptedAt: { gte: dayStart } }, _count: { _all: true } }),
     prisma.inquiry.groupBy({ by: ["windowId"], where: { ...inWindows, state: { in: [...OPEN_INQUIRY_STATES] } }, _count: { _all: true } }),
@@ -104,13 +113,6 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
   const shiftByWindow = new Map(shifts.map((s) => [s.windowId, s]));
   const signOutByWindow = new Map(signOuts.map((s) => [s.windowId, s._max.endedAt]));
   const absent = new Set(absences.map((a) => a.staffId));
-  const serviceByWindow = new Map<number, Date>();
-  for (const t of inService) {
-    const started = t.calledAt ?? t.startedAt;
-    if (t.windowId === null || !started) continue;
-    const prev = serviceByWindow.get(t.windowId);
-    if (!prev || started > prev) serviceByWindow.set(t.windowId, started);
-  }
   const finishedByWindow = new Map(finished.map((f) => [f.windowId, f]));
   const noShowsByWindow = countBy(noShows.map((r) => ({ key: r.windowId, n: r._count._all })));
   const lastRatingByWindow = new Map(lastRatings.map((r) => [r.windowId, r]));
@@ -130,7 +132,6 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
     const windowCases = cases.filter((c) => c.windowId === w.id);
     const caseCount = (level: "YELLOW" | "RED") => windowCases.find((c) => c.warning === level)?._count._all ?? 0;
     const last = lastRatingByWindow.get(w.id);
-    const serviceStart = serviceByWindow.get(w.id);
     const state = windowStateAt(
       {
         active: w.active,
@@ -144,14 +145,13 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
               lastResumedAt,
             }
           : null,
-        service: serviceStart ? { startedAt: serviceStart } : null,
-        lastServiceEndedAt: f?._max.finishedAt ?? null,
+        serviceSignals: serviceSignals.get(w.id) ?? [],
         excusedAbsence: regular.length > 0 && regular.every((id) => absent.has(id)),
         lastSignOutAt: signOutByWindow.get(w.id) ?? null,
       },
       now,
     );
-        return {
+    return {
       windowId: w.id,
       number: w.number,
       name: w.name,

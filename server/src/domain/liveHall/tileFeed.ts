@@ -6,6 +6,7 @@
 import type { WindowTile } from "../../contracts/liveHall.ts";
 import type { DomainEventName } from "../../lib/events.ts";
 import type { Services } from "../../services.ts";
+import { applyRatingToTile, shanghaiDayOf, type DayBounds } from "./applyRatingToTile.ts";
 import { loadHallTiles } from "./loadHallTiles.ts";
 
 /** Least time between two recompute batches of one center while changes keep coming. */
@@ -13,6 +14,9 @@ export const BATCH_INTERVAL_MS = 50;
 /** While changes keep coming, recomputing may take at most this share of the time: measured, a hall whose
  * 90 windows were all dirty every 50 ms spent most of a core on tiles and cut rating throughput by half. */
 export const MAX_RECOMPUTE_SHARE = 0.2;
+
+/** Windows recomputed in one batch at most */
+export const MAX_WINDOWS_PER_BATCH = 12;
 
 /** Pause before the next batch, given how long the last one took (pacing, not domain time). */
 export function pauseAfterBatch(lastBatchMs: number): number {
@@ -45,13 +49,14 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
   const { events, prisma, logger } = services;
   const pending = new Map<number, Set<number>>(); // centerId → windowIds
   const runners = new Map<number, Promise<void>>();
-  const lastSent = new Map<number, string>(); // windowId → JSON of the last tile announced
+  /** The last tile announced per window and the Shanghai day its counts are of */
+  const lastSent = new Map<number, { tile: WindowTile; day: DayBounds }>();
+  /** Windows whose tiles are being read from the database now, per center */
+  const loading = new Map<number, Set<number>>();
   let stopped = false;
 
-  const announce = (tile: WindowTile, centerId: number, force: boolean) => {
-    const json = JSON.stringify(tile);
-    if (!force && lastSent.get(tile.windowId) === json) return;
-    lastSent.set(tile.windowId, json);
+  const announce = (tile: WindowTile, day: DayBounds, centerId: number) => {
+    lastSent.set(tile.windowId, { tile, day });
     events.emit("liveHall.tile", { centerId, departmentIds: tile.departments.map((d) => d.id), windowId: tile.windowId, tile });
   };
 
@@ -61,15 +66,23 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
       // Pacing, not domain time: in a busy hall later batches wait pauseAfterBatch(), so recomputing
       // tiles never crowds out the ratings and messages themselves (the first change goes at once).
       if (!first) await new Promise((resolve) => setTimeout(resolve, pauseAfterBatch(lastBatchMs)));
-      const ids = pending.get(centerId);
-      if (!ids || ids.size === 0 || stopped) break;
-      pending.delete(centerId);
+      const waiting = pending.get(centerId);
+      if (!waiting || waiting.size === 0 || stopped) break;
+      // A few windows at a time: the database reads block the event loop while they run, and a whole
+      // hall at once (after a burst of pads connecting) held every pad's ack back for a third of a second.
+      const ids = new Set([...waiting].slice(0, MAX_WINDOWS_PER_BATCH));
+      for (const id of ids) waiting.delete(id);
+      if (waiting.size === 0) pending.delete(centerId);
+      loading.set(centerId, ids);
       const started = performance.now();
+      const day = shanghaiDayOf(services.clock.now());
       try {
         const tiles = await loadHallTiles(services, { centerId, windowIds: [...ids] });
-        for (const tile of tiles) announce(tile, centerId, true);
+        for (const tile of tiles) announce(tile, day, centerId);
       } catch (err) {
         if (!stopped) logger.warn({ err, centerId }, "live hall tile recompute failed");
+      } finally {
+        loading.delete(centerId);
       }
       lastBatchMs = performance.now() - started;
     }
@@ -93,23 +106,38 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
 
   const unsubscribe = [
     ...DIRECT_WINDOW_EVENTS.map((name) => events.on(name, (e: { centerId: number; windowId: number }) => markDirty(e.centerId, e.windowId))),
-    events.on("evaluation.created", (e) => markDirty(e.centerId, e.windowId)),
+    events.on("evaluation.created", (e) => {
+      if (e.windowId === null) return;
+      const last = lastSent.get(e.windowId);
+      // A read in flight may or may not have seen this rating: recompute after it rather than guess.
+      const applied = last && !loading.get(e.centerId)?.has(e.windowId) ? applyRatingToTile(last.tile, last.day, e) : null;
+      if (applied && last) announce(applied, last.day, e.centerId);
+      // An invited rating may also end a service (windowState.ts: RATED), which only a recompute tells.
+      if (!applied || e.bound) markDirty(e.centerId, e.windowId);
+    }),
     events.on("case.changed", (e) => void windowOfCase(e.caseId).then((w) => markDirty(e.centerId, w), lookupFailed)),
     events.on("case.warning", (e) => void windowOfCase(e.caseId).then((w) => markDirty(e.centerId, w), lookupFailed)),
     events.on("inquiry.changed", (e) => void windowsOfInquiry(e.inquiryId).then((ws) => ws.forEach((w) => markDirty(e.centerId, w)), lookupFailed)),
   ];
 
+  const idle = async () => {
+    while (runners.size > 0) await Promise.all([...runners.values()]);
+  };
+
   const sweep = async () => {
     const centers = await prisma.center.findMany({ where: { active: true }, select: { id: true } });
     for (const { id } of centers) {
       if (stopped) return;
+      const day = shanghaiDayOf(services.clock.now());
       for (const tile of await loadHallTiles(services, { centerId: id })) {
-        // Only state changes matter to a sweep; counts change through events.
+        // Only state changes matter to a sweep (counts change through events), and a changed window is
+        // recomputed by the runner: ratings that commit while the sweep reads are then not lost.
         const before = lastSent.get(tile.windowId);
-        if (before === undefined) lastSent.set(tile.windowId, JSON.stringify(tile));
-        else if (JSON.stringify((JSON.parse(before) as WindowTile).state) !== JSON.stringify(tile.state)) announce(tile, id, false);
+        if (before === undefined) lastSent.set(tile.windowId, { tile, day });
+        else if (JSON.stringify(before.tile.state) !== JSON.stringify(tile.state)) markDirty(id, tile.windowId);
       }
     }
+    await idle();
   };
 
   let sweeping: Promise<void> | null = null;
@@ -121,10 +149,6 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
       }, opts.sweepEveryMs)
     : null;
   timer?.unref();
-
-  const idle = async () => {
-    while (runners.size > 0) await Promise.all([...runners.values()]);
-  };
 
   return {
     sweep,
