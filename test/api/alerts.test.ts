@@ -13,6 +13,8 @@ import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { openPad, padToken } from "../support/pads.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
+import { SUPERVISOR_BATCH_EVENT } from "../../server/src/contracts/supervisorBatch.ts";
 
 const clock = new ManualClock("2026-11-23T02:00:00Z"); // Monday 10:00 Shanghai, an hour after opening
 let server: TestServer;
@@ -33,13 +35,16 @@ async function login(account: DemoAccount): Promise<ApiClient> {
 
 function supervisorSocket(client: ApiClient): Promise<{ socket: Socket; received: { event: string; seq: number; data: Record<string, unknown> }[] }> {
   const socket = connect(`${server.url}/supervisor`, {
+    forceNew: true,
     transports: ["websocket"],
     reconnection: false,
     extraHeaders: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
   });
+  unpackSupervisorBatches(socket);
   sockets.push(socket);
   const received: { event: string; seq: number; data: Record<string, unknown> }[] = [];
-  socket.onAny((event: string, envelope: { seq: number; data: Record<string, unknown> }) => received.push({ event, seq: envelope.seq, data: envelope.data }));
+  // The frame itself is not a message: its items come to this listener one by one (unpackSupervisorBatches)
+  socket.onAny((event: string, envelope: { seq: number; data: Record<string, unknown> }) => event !== SUPERVISOR_BATCH_EVENT && received.push({ event, seq: envelope.seq, data: envelope.data }));
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve({ socket, received }));
     socket.once("connect_error", reject);

@@ -8,6 +8,7 @@ import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 import type { Role } from "../../server/src/contracts/roles.ts";
+import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 
 let server: TestServer;
 let accounts: Record<Role, DemoAccount>;
@@ -76,7 +77,8 @@ describe("shifts", () => {
   const supervisorSocket = async (): Promise<Socket> => {
     const sup = await signedIn("SUPERVISOR");
     const cookie = [...sup.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const socket = connect(`${server.url}/supervisor`, { transports: ["websocket"], extraHeaders: { cookie } });
+    const socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], extraHeaders: { cookie } });
+    unpackSupervisorBatches(socket);
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.on("connect", () => resolve());

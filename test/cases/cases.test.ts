@@ -15,6 +15,7 @@ import { ApiClient } from "../support/apiClient.ts";
 import { caseFixture, citizen, type CaseFixture } from "../support/caseFixtures.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 
 // Monday 2026-11-23 10:00 in Shanghai
 const clock = new ManualClock("2026-11-23T02:00:00Z");
@@ -164,7 +165,8 @@ describe("deadlines, warnings and accountability", () => {
     await setClock("2026-11-23T02:00:00Z");
     const c = (await accept(20)).body;
     const cookie = [...clients.supervisor.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const socket = connect(`${server.url}/supervisor`, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
+    const socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
+    unpackSupervisorBatches(socket);
     sockets.push(socket);
     const warnings: { caseId: number; level: string }[] = [];
     socket.on("case.warning", (e: { data: { caseId: number; level: string } }) => warnings.push(e.data));

@@ -11,6 +11,7 @@ import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
+import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 
 const AXE = path.resolve(import.meta.dirname, "..", "..", "node_modules", "axe-core", "axe.min.js");
 
@@ -95,7 +96,8 @@ afterAll(async () => {
 
 describe("the rating pad", () => {
   it("pairs with a code, shows the staff on duty, and a rating reaches the database and a supervisor's feed within a second", async () => {
-    const feed = connect(`${server.url}/supervisor`, { transports: ["websocket"], extraHeaders: { cookie: supervisorCookie } });
+    const feed = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], extraHeaders: { cookie: supervisorCookie } });
+    unpackSupervisorBatches(feed);
     await new Promise<void>((resolve) => feed.once("connect", () => resolve()));
     const { page, deviceId, close } = await pairedPage("e2e 评价器");
     try {

@@ -103,7 +103,7 @@ describe("the staff corner", () => {
       // the same invitation is then refused for good when it arrives.
       const token = newToken();
       await prisma.kioskDevice.create({ data: { centerId, windowId, name: "同窗口第二评价器", tokenHash: sha256(token), pairedAt: new Date() } });
-      const other = connect(`${server.url}/kiosk`, { transports: ["websocket"], reconnection: false, auth: { token, protocol: 1 } });
+      const other = connect(`${server.url}/kiosk`, { forceNew: true, transports: ["websocket"], reconnection: false, auth: { token, protocol: 1 } });
       try {
         await new Promise<void>((resolve) => other.once("connect", () => resolve()));
         const ack = await other.timeout(5_000).emitWithAck("evaluation.submit", { id: randomUUID(), invitationId: first.id, level: 5, ratedAt: new Date().toISOString() });

@@ -26,7 +26,7 @@ const sockets: Socket[] = [];
 type Message = { event: string } & DisplayEnvelope<unknown>;
 
 function openDisplay(): Promise<{ socket: Socket; received: Message[] }> {
-  const socket = connect(`${server.url}/display`, { transports: ["websocket"], reconnection: false, auth: { centerId } });
+  const socket = connect(`${server.url}/display`, { forceNew: true, transports: ["websocket"], reconnection: false, auth: { centerId } });
   sockets.push(socket);
   const received: Message[] = [];
   socket.onAny((event: string, envelope: DisplayEnvelope<unknown>) => received.push({ event, ...envelope }));

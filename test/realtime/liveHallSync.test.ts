@@ -10,6 +10,7 @@ import { ManualClock } from "../../server/src/lib/clock.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 
 const clock = new ManualClock("2026-11-30T02:00:00.000Z"); // Monday 10:00 in Shanghai
 let server: TestServer;
@@ -29,11 +30,13 @@ async function signedIn(role: Role): Promise<ApiClient> {
 
 function supervisorSocket(c: ApiClient): Socket {
   const socket = connect(`${server.url}/supervisor`, {
+    forceNew: true,
     transports: ["websocket"],
     reconnectionDelay: 50,
     reconnectionDelayMax: 100,
     extraHeaders: { cookie: `hw_session=${c.cookies.get("hw_session")}` },
   });
+  unpackSupervisorBatches(socket);
   sockets.push(socket);
   return socket;
 }

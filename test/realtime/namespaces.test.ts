@@ -20,6 +20,7 @@ afterAll(async () => {
 
 function open(namespace: string, opts: { cookie?: string; auth?: Record<string, unknown> } = {}): Socket {
   const socket = connect(`${server.url}${namespace}`, {
+    forceNew: true,
     transports: ["websocket"],
     reconnection: false,
     auth: opts.auth,
@@ -83,7 +84,7 @@ describe("/display", () => {
 describe("shutdown", () => {
   it("disconnects connected sockets and stops accepting requests", async () => {
     const own = await startTestServer({ demo: false });
-    const socket = connect(`${own.url}/display`, { transports: ["websocket"], reconnection: false });
+    const socket = connect(`${own.url}/display`, { forceNew: true, transports: ["websocket"], reconnection: false });
     sockets.push(socket);
     await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));

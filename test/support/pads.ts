@@ -27,7 +27,11 @@ export async function padToken(server: RunningServer, windowId: number): Promise
 }
 
 export function openPad(url: string, token: string, opts: { cookie?: string; reconnection?: boolean } = {}): Socket {
+  // A manager of its own: socket.io-client caches managers by host:port for the whole process, and with
+  // test files sharing a worker (isolate: false) a later server on a reused port met an earlier file's
+  // closed manager (a restart test then waited for a connect that never came)
   return connect(`${url}/kiosk`, {
+    forceNew: true,
     transports: ["websocket"],
     reconnection: opts.reconnection ?? false,
     auth: { token, protocol: 1 },

@@ -1,7 +1,8 @@
 // The one place domain events become Socket.IO messages. Each event name has a route saying which
 // rooms hear it; routes never emit. Every message to supervisors carries a per-stream (center or
 // department) sequence number so a client that missed one knows to reload its snapshot (docs: "<resource>.<verb>").
-import type { Server } from "socket.io";
+import type { Namespace, Server } from "socket.io";
+import { SUPERVISOR_BATCH_EVENT, type SupervisorBatch } from "../contracts/supervisorBatch.ts";
 import type { DomainEventMap, DomainEventName, DomainEvents } from "../lib/events.ts";
 
 export interface Audience {
@@ -60,13 +61,66 @@ export const REALTIME_ROUTES: Routes = {
   "inspection.recorded": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
 };
 
-export function attachBroadcaster(io: Server, events: DomainEvents, routes: Routes = REALTIME_ROUTES): () => void {
+interface Queued {
+  name: string;
+  data: unknown;
+  /** Later items with the same key replace this one (a window's tile: only the latest matters) */
+  key: string | null;
+}
+
+/** One stream's messages of this turn, the latest tile per window only, in order. */
+export function collapseTiles(items: Queued[]): Queued[] {
+  const lastOfKey = new Map<string, number>();
+  items.forEach((item, i) => item.key !== null && lastOfKey.set(item.key, i));
+  return items.filter((item, i) => item.key === null || lastOfKey.get(item.key) === i);
+}
+
+const keyOf = (name: DomainEventName, payload: unknown): string | null =>
+  name === "liveHall.tile" ? `tile:${(payload as DomainEventMap["liveHall.tile"]).windowId}` : null;
+
+/** Whether any socket of this server is in one of the rooms (Socket.IO serializes a message before it looks). */
+export const hasListeners = (namespace: Namespace, rooms: string[]): boolean => rooms.some((room) => (namespace.adapter.rooms.get(room)?.size ?? 0) > 0);
+
+export interface BroadcasterOptions {
+  /** True when every supervisor socket is on this server (one process, the in-memory adapter): a room
+   * with no local sockets then has no listeners at all. False behind an adapter shared by several nodes. */
+  localRoomsOnly: boolean;
+}
+
+export function attachBroadcaster(io: Server, events: DomainEvents, routes: Routes = REALTIME_ROUTES, opts: BroadcasterOptions = { localRoomsOnly: true }): () => void {
   const seqByStream = new Map<string, number>();
   streamSeqs.set(events, seqByStream);
   const nextSeq = (stream: string) => {
     const seq = (seqByStream.get(stream) ?? 0) + 1;
     seqByStream.set(stream, seq);
     return seq;
+  };
+  // Supervisors' messages wait for the end of this turn of the event loop, then go as one batch per stream:
+  // a group of ratings committed together reaches each supervisor as one frame, not hundreds.
+  const queued = new Map<string, Queued[]>();
+  let flushScheduled = false;
+  const flush = () => {
+    flushScheduled = false;
+    const streams = [...queued];
+    queued.clear();
+    const supervisors = io.of("/supervisor");
+    for (const [stream, items] of streams) {
+      const batch: SupervisorBatch = { items: collapseTiles(items).map((q) => [q.name, { seq: nextSeq(stream), stream, data: q.data }]) };
+      const rooms = stream.startsWith("center:") ? [stream, "city"] : [stream];
+      // Socket.IO serializes a message before it looks for listeners: with nobody in these rooms on this
+      // server, skip the work (the numbers above still advance, so a later snapshot stays in step).
+      if (opts.localRoomsOnly && !hasListeners(supervisors, rooms)) continue;
+      supervisors.to(rooms).emit(SUPERVISOR_BATCH_EVENT, batch);
+    }
+  };
+  const enqueue = (stream: string, item: Queued) => {
+    const items = queued.get(stream);
+    if (items) items.push(item);
+    else queued.set(stream, [item]);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
   };
   const unsubscribers: (() => void)[] = [];
   for (const name of Object.keys(routes) as DomainEventName[]) {
@@ -77,20 +131,17 @@ export function attachBroadcaster(io: Server, events: DomainEvents, routes: Rout
         const audience = route(payload);
         if (audience.supervisor) {
           const { centerId, departmentIds = [] } = audience.supervisor;
-          const centerStream = `center:${centerId}`;
-          const envelope: Envelope<unknown> = { seq: nextSeq(centerStream), stream: centerStream, data: payload };
-          io.of("/supervisor").to([centerStream, "city"]).emit(name, envelope);
-          for (const stream of new Set(departmentIds.map((d) => `department:${d}`))) {
-            io.of("/supervisor").to(stream).emit(name, { seq: nextSeq(stream), stream, data: payload } satisfies Envelope<unknown>);
-          }
+          const item: Queued = { name, data: payload, key: keyOf(name, payload) };
+          enqueue(`center:${centerId}`, item);
+          for (const stream of new Set(departmentIds.map((d) => `department:${d}`))) enqueue(stream, item);
         }
         if (audience.display) io.of("/display").to(`center:${audience.display.centerId}`).emit(name, audience.display.payload);
         if (audience.kiosk) io.of("/kiosk").to(`window:${audience.kiosk.windowId}`).emit(name, audience.kiosk.payload);
       }),
     );
   }
-  return () => unsubscribers.forEach((u) => u());
+  return () => {
+    unsubscribers.forEach((u) => u());
+    if (flushScheduled) flush();
+  };
 }
-
-
-

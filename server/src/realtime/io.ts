@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from "./../contracts/auth.ts";
 import { AppError } from "../errors.ts";
 import { resolveSession } from "../domain/auth/resolveSession.ts";
 import type { Services } from "../services.ts";
-import { attachBroadcaster } from "./broadcaster.ts";
+import { attachBroadcaster, hasListeners } from "./broadcaster.ts";
 import { attachKiosk } from "./kiosk.ts";
 import { cookieValue } from "./cookies.ts";
 import { DISPLAY_READ_ONLY } from "../contracts/display.ts";
@@ -61,7 +61,8 @@ export function attachRealtime(httpServer: HttpServer, services: Services): Serv
     });
   });
   const feed = displayFeedFor(services);
-  feed.setPublisher((centerId, event, envelope) => display.to(`center:${centerId}`).emit(event, envelope));
+  // Single node (the in-memory adapter): a center with no display connected here has none anywhere.
+  feed.setPublisher((centerId, event, envelope) => hasListeners(display, [`center:${centerId}`]) && display.to(`center:${centerId}`).emit(event, envelope));
   // Lives as long as the server's services; a closed server emits no more domain events
   feed.attach();
 

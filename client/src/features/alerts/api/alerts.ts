@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { AlertCreatedMessage, AlertDto } from "../../../../../server/src/contracts/alerts.ts";
 import { apiPost, type QueryParams } from "../../../lib/apiClient.ts";
 import { usePagedList } from "../../../lib/pagedList.ts";
+import { unpackSupervisorBatches } from "../../../lib/supervisorBatches.ts";
 
 const alertSchema = z.custom<AlertDto>((v) => typeof v === "object" && v !== null && "kind" in v && "severity" in v);
 
@@ -28,6 +29,7 @@ export function useAlertStream(onCreated: (alert: AlertDto) => void): { connecte
   listener.current = onCreated;
   useEffect(() => {
     const socket = io("/supervisor", { transports: ["websocket"], withCredentials: true });
+    unpackSupervisorBatches(socket);
     const refresh = () => void client.invalidateQueries({ queryKey: ["alerts"] });
     socket.on("connect", () => {
       setConnected(true);

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
+import { unpackSupervisorBatches } from "../../../lib/supervisorBatches.ts";
 
 export function useCaseLive(enabled: boolean): boolean {
   const client = useQueryClient();
@@ -9,6 +10,7 @@ export function useCaseLive(enabled: boolean): boolean {
   useEffect(() => {
     if (!enabled) return;
     const socket = io("/supervisor", { transports: ["websocket"], withCredentials: true });
+    unpackSupervisorBatches(socket);
     const refresh = () => void client.invalidateQueries({ queryKey: ["cases"] });
     const refreshRecords = () => void client.invalidateQueries({ queryKey: ["accountability"] });
     socket.on("connect", () => setConnected(true));

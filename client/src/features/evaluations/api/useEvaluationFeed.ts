@@ -6,6 +6,7 @@ import { io } from "socket.io-client";
 import { recentEvaluationsSchema } from "../../../../../server/src/contracts/evaluations.ts";
 import type { EvaluationFeedItem } from "../../../../../server/src/contracts/kiosk.ts";
 import { apiGet } from "../../../lib/apiClient.ts";
+import { unpackSupervisorBatches } from "../../../lib/supervisorBatches.ts";
 
 const KEEP = 200;
 
@@ -15,6 +16,7 @@ export function useEvaluationFeed() {
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     const socket = io("/supervisor", { transports: ["websocket"], withCredentials: true });
+    unpackSupervisorBatches(socket);
     socket.on("connect", () => setConnected(true));
     socket.on("disconnect", () => setConnected(false));
     socket.on("evaluation.created", (env: { data: EvaluationFeedItem }) => setLive((cur) => [env.data, ...cur].slice(0, KEEP)));

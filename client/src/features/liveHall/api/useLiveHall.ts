@@ -4,6 +4,7 @@ import { io } from "socket.io-client";
 import { hallSnapshotSchema } from "../../../../../server/src/contracts/liveHall.ts";
 import { apiGet } from "../../../lib/apiClient.ts";
 import { HallSync, type HallView } from "../lib/hallSync.ts";
+import { unpackSupervisorBatches } from "../../../lib/supervisorBatches.ts";
 
 const EMPTY: HallView = { snapshot: null, tiles: new Map(), seq: 0, status: "loading", loads: 0 };
 
@@ -12,6 +13,7 @@ export function useLiveHall(centerId: number | undefined): HallView {
   useEffect(() => {
     setView(EMPTY);
     const socket = io("/supervisor", { transports: ["websocket"], withCredentials: true });
+    unpackSupervisorBatches(socket);
     const sync = new HallSync(socket, () => apiGet("/api/live/snapshot", hallSnapshotSchema, { query: { centerId } }), setView);
     sync.start();
     return () => {

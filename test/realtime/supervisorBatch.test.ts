@@ -1,0 +1,81 @@
+// What happens in one turn of the server's event loop reaches a supervisor as one frame: the envelopes in
+// order, consecutively numbered per stream, a window's tile once (the latest); unpacked on the client into
+// the events listeners always listened to.
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
+import type { WindowTile } from "../../server/src/contracts/liveHall.ts";
+import { SUPERVISOR_BATCH_EVENT, type SupervisorBatch } from "../../server/src/contracts/supervisorBatch.ts";
+import { currentStreamSeq } from "../../server/src/realtime/broadcaster.ts";
+import { ApiClient } from "../support/apiClient.ts";
+import { demoAccounts } from "../support/demoUsers.ts";
+import { startTestServer, type TestServer } from "../support/testServer.ts";
+
+let server: TestServer;
+let socket: Socket;
+let centerId: number;
+let tile: WindowTile;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  centerId = (await server.services.prisma.center.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
+  const accounts = await demoAccounts(server, centerId);
+  const supervisor = new ApiClient(server.url);
+  await supervisor.login(accounts.SUPERVISOR.username, accounts.SUPERVISOR.password);
+  const snapshot = (await supervisor.get<{ tiles: WindowTile[] }>("/api/live/snapshot")).body;
+  tile = snapshot.tiles[0]!;
+  socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], reconnection: false, extraHeaders: { cookie: `hw_session=${supervisor.cookies.get("hw_session")}` } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  socket?.close();
+  await server?.stop();
+});
+
+describe("the /supervisor batch", () => {
+  it("carries one turn's envelopes in order, numbered one by one, with a window's tile only once, the latest", async () => {
+    const frames: SupervisorBatch[] = [];
+    socket.on(SUPERVISOR_BATCH_EVENT, (b: SupervisorBatch) => frames.push(b));
+    unpackSupervisorBatches(socket);
+    const order: string[] = [];
+    const tiles: WindowTile[] = [];
+    socket.onAny((event: string) => event !== SUPERVISOR_BATCH_EVENT && order.push(event));
+    socket.on("liveHall.tile", (e: { data: { tile: WindowTile } }) => tiles.push(e.data.tile));
+
+    const stream = `center:${centerId}`;
+    await new Promise((r) => setTimeout(r, 100)); // anything the server had queued has gone out
+    const before = currentStreamSeq(server.services.events, stream);
+    const { events } = server.services;
+    const at = (n: number) => ({ ...tile, today: { ...tile.today, ratings: n } });
+    const announce = (t: WindowTile) => events.emit("liveHall.tile", { centerId, departmentIds: [], windowId: t.windowId, tile: t });
+    // One synchronous run: one turn of the loop
+    announce(at(1));
+    events.emit("accountability.proposed", { centerId, departmentIds: [], recordId: 1, kind: "SLOW_ACTION", staffId: 1 });
+    announce(at(2));
+    announce(at(3));
+
+    await expect.poll(() => order.length).toBe(2);
+    expect(order).toEqual(["accountability.proposed", "liveHall.tile"]);
+    expect(tiles.map((t) => t.today.ratings)).toEqual([3]);
+    const items = frames.flatMap((f) => f.items);
+    expect(frames).toHaveLength(1);
+    expect(items.map(([, e]) => e.seq)).toEqual([before + 1, before + 2]);
+    expect(items.every(([, e]) => e.stream === stream)).toBe(true);
+    expect(currentStreamSeq(server.services.events, stream)).toBe(before + 2);
+  });
+
+  it("serves once() listeners exactly once, as a socket's own events would", async () => {
+    const heard: number[] = [];
+    socket.once("accountability.proposed", (e: { data: { recordId: number } }) => heard.push(e.data.recordId));
+    const { events } = server.services;
+    events.emit("accountability.proposed", { centerId, departmentIds: [], recordId: 7, kind: "SLOW_ACTION", staffId: 1 });
+    events.emit("accountability.proposed", { centerId, departmentIds: [], recordId: 8, kind: "SLOW_ACTION", staffId: 1 });
+    await expect.poll(() => heard).toEqual([7]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toEqual([7]);
+  });
+});
