@@ -45,7 +45,11 @@ export async function startServer(
   const shutdown: ShutdownState = { draining: false };
   const app = buildApp(services, shutdown);
   const server = http.createServer(app.callback());
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections are for the client to close: a server that closes them first (it was
+  // 5 s) races a client reusing one at that moment, which then sees ECONNRESET (seen in tests under load).
+  // Clients close theirs a little before the timeout the server announces in its Keep-Alive header.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const io = attachRealtime(server, services);
   // The live hall map's tiles follow every change; the sweep (real clock only) catches opening and lunch.
   const tileFeed = attachTileFeed(services, { sweepEveryMs: opts.clock ? 0 : 30_000 });

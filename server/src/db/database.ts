@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { migrateSqlite, pendingSqlite, type MigrationReport } from "./migrator.ts";
+import { CachingBetterSqlite3 } from "./statementCache.ts";
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -54,7 +54,7 @@ export async function openDatabase(url: string): Promise<Database> {
     throw err;
   }
 
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
+  const prisma = new PrismaClient({ adapter: new CachingBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
   // The adapter opens its own connection; synchronous and foreign_keys are per connection.
   await prisma.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
