@@ -16,6 +16,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../../server/src/contracts/auth.ts";
 import { DEMO_PASSWORD } from "../../server/src/domain/bootstrap/bootstrapDatabase.ts";
 import { ApiClient } from "../support/apiClient.ts";
+import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -82,7 +83,7 @@ function summary(name: string, delays: number[]): string {
 }
 
 function open(url: string, namespace: string, opts: { cookie?: string; auth?: Record<string, unknown> }): Promise<Socket> {
-  const socket = connect(`${url}${namespace}`, { transports: ["websocket"], reconnection: false, auth: opts.auth, extraHeaders: opts.cookie ? { cookie: opts.cookie } : undefined });
+  const socket = connect(`${url}${namespace}`, { forceNew: true, transports: ["websocket"], reconnection: false, auth: opts.auth, extraHeaders: opts.cookie ? { cookie: opts.cookie } : undefined });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
@@ -92,7 +93,9 @@ function open(url: string, namespace: string, opts: { cookie?: string; auth?: Re
 let child: ChildProcess | null = null;
 
 async function run(): Promise<void> {
-  child = fork(import.meta.filename, ["--serve"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, TEST_LOG_LEVEL: "silent" } });
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process alone
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  child = fork(import.meta.filename, ["--serve"], { execArgv: [...nodeArgs, "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, TEST_LOG_LEVEL: "silent" } });
   const server = child;
   const fixture = await new Promise<Fixture>((resolve, reject) => {
     server.once("message", (m: { type: string; fixture: Fixture }) => (m.type === "ready" ? resolve(m.fixture) : reject(new Error("server failed"))));
@@ -110,6 +113,7 @@ async function run(): Promise<void> {
   let measuring = false;
   const supervisors = await Promise.all(Array.from({ length: SUPERVISORS }, () => open(fixture.url, "/supervisor", { cookie })));
   for (const s of supervisors) {
+    unpackSupervisorBatches(s);
     s.onAny((event: string, envelope: { data: { id?: string; shiftId?: number; at?: string } }) => {
       if (!measuring) return;
       const at = Date.now();

@@ -143,6 +143,19 @@ const serverEnv = (databaseFile: string) => ({
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until the server has finished what it does after start (scheduled jobs' first run, assessment
+ * periods falling due): under 10 % of a core over half a second, or a minute at most. */
+async function quiet(server: ProductionServer): Promise<void> {
+  const end = Date.now() + 60_000;
+  let last = server.cpuMs();
+  while (Date.now() < end) {
+    await settle(500);
+    const now = server.cpuMs();
+    if (now - last < 50) return;
+    last = now;
+  }
+}
+
 /** The highest RSS over a few samples once things have settled: the figure the target is about. */
 async function sampleRss(server: ProductionServer): Promise<number> {
   let max = 0;
@@ -194,14 +207,18 @@ async function main(): Promise<void> {
   const { args } = startCommand();
   console.log(`server: node ${args.join(" ")} (as npm start)`);
   try {
-    const server = await startProductionServer(serverEnv(databaseFile));
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the measured server alone
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const server = await startProductionServer(serverEnv(databaseFile), undefined, nodeArgs);
     const tokens = provisionPads(databaseFile, IDLE_PADS);
+    await quiet(server);
     const targets: [string, boolean][] = [];
     try {
       if (only === "all") {
         const before = countEvaluations(databaseFile);
-        const cpuBefore = server.cpuMs();
-        const max = await simulate({ url: server.url, namespace: "/kiosk", tokens: tokens.slice(0, PADS), mode: "closed", durationMs: SECONDS * 1000 });
+        let cpuBefore = server.cpuMs();
+        // CPU from when every pad has been welcomed: what connecting costs is not rating work
+        const max = await simulate({ url: server.url, namespace: "/kiosk", tokens: tokens.slice(0, PADS), mode: "closed", durationMs: SECONDS * 1000 }, () => (cpuBefore = server.cpuMs()));
         const maxRate = max.acked / (max.elapsedMs / 1000);
         const stored = countEvaluations(databaseFile) - before;
         console.log(`\n1. ${PADS} pads, one in flight each: ${f(maxRate, 0)} acked ratings/s (${max.acked} acked, ${stored} stored, refused ${JSON.stringify(max.refused)}, no ack ${max.noAck})`);

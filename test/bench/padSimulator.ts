@@ -34,7 +34,10 @@ async function connectAll(task: SimTask): Promise<Socket[]> {
       (token) =>
         new Promise<Socket>((resolve, reject) => {
           const s = io(`${task.url}${task.namespace}`, { transports: ["websocket"], reconnection: false, auth: { token, protocol: 1 } });
-          s.once("connect", () => resolve(s));
+          // A pad is ready once the server has welcomed it (window.updated, protocol v1): measuring from
+          // the bare connect would count the welcomes of the pads still connecting as rating work.
+          if (task.mode === "echo") s.once("connect", () => resolve(s));
+          else s.once("window.updated", () => resolve(s));
           s.once("connect_error", (e) => reject(e));
         }),
     );

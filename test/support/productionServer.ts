@@ -30,9 +30,10 @@ export interface ProductionServer {
   stop(): Promise<number | null>;
 }
 
-export async function startProductionServer(env: Record<string, string>, readyTimeoutMs = 120_000): Promise<ProductionServer> {
+/** `extraNodeArgs` go before the start script's own flags (a profiler's, for instance). */
+export async function startProductionServer(env: Record<string, string>, readyTimeoutMs = 120_000, extraNodeArgs: string[] = []): Promise<ProductionServer> {
   const { command, args } = startCommand();
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, [...extraNodeArgs, ...args], { cwd: root, env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
