@@ -133,17 +133,9 @@ function Honours({ snapshot }: { snapshot: DisplaySnapshotDto }) {
         </p>
       ) : null}
       {serviceModels.length > 0 ? (
-        <ul>
-          {serviceModels.map((m) => (
-            <li key={m.staffNo}>
-              {m.photoUrl ? <img src={m.photoUrl} alt="" width={56} height={56} /> : null}
-              <span>
-                {m.name}
-                <small>工号 {m.staffNo}</small>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <p>
+          <strong>服务标兵</strong> {serviceModels.map((m) => `${m.name}（工号 ${m.staffNo}）`).join("、")}
+        </p>
       ) : null}
     </section>
   );

@@ -18,6 +18,7 @@ import type {
   WeeklyReviewDto,
   WeeklyWindowDigestDto,
 } from "../../server/src/contracts/assessmentApi.ts";
+import type { DisplaySnapshotDto } from "../../server/src/contracts/display.ts";
 import { DEFAULT_RULES } from "../../server/src/contracts/assessmentRules.ts";
 import { periodContaining, previousPeriod } from "../../server/src/domain/assessment/periods.ts";
 import { sumContributions } from "../../server/src/domain/assessment/scoreSubject.ts";
@@ -254,10 +255,21 @@ describe("quarterly evaluation: override, publish, frozen, recompute", () => {
     const [y, q] = quarter.split("-Q");
     expect((await c.leader.post(`/api/assessment/runs`, { periodKind: "QUARTER", periodStart: `${y}-${String((Number(q) - 1) * 3 + 1).padStart(2, "0")}-01`, fresh: true })).status).toBe(409);
 
+    const p0 = server.services.prisma;
     const frozen = (await c.leader.get<RankingDto>(`/api/assessment/periods/${quarter}/ranking?subjectKind=WINDOW`)).body;
     expect(frozen.frozen).toBe(true);
     expect(frozen.rows.find((r) => r.subjectId === outsider.subjectId)!.honour).toBe("RED_FLAG_WINDOW");
     expect(frozen.rows.find((r) => r.subjectId === withdrawn.subjectId)!.honour).toBeNull();
+
+    // The public display names the published quarter's granted honours, the leader's override included
+    const display = (await new ApiClient(server.url).get<DisplaySnapshotDto>("/api/display/snapshot")).body;
+    const grantedWindows = frozen.rows.filter((r) => r.honour === "RED_FLAG_WINDOW").map((r) => r.subjectId);
+    const numbers = (await p0.window.findMany({ where: { id: { in: grantedWindows } }, select: { number: true } })).map((w) => w.number);
+    expect(display.honours.quarter).toBe(quarter);
+    expect(display.honours.redFlagWindows.map((w) => w.number).sort((a, b) => a - b)).toEqual(numbers.sort((a, b) => a - b));
+    expect(display.honours.redFlagWindows.length).toBeGreaterThan(0);
+    expect(display.honours.serviceModels.length).toBeGreaterThan(0);
+    expect(display.honours.serviceModels.every((m) => m.photoUrl === null && /^S\d+$/.test(m.staffNo))).toBe(true);
 
     // A later edit to the records: the best honoured window gets a confirmed 乱作为 record in the quarter
     const victim = frozen.rows.find((r) => r.honour === "RED_FLAG_WINDOW" && r.subjectId !== outsider.subjectId)!;

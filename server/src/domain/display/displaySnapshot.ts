@@ -5,6 +5,7 @@ import { isBadReview } from "../../contracts/indicators.ts";
 import type { DisplayHonoursDto, DisplayPromiseDto, DisplaySatisfactionDto, DisplayWindowDto } from "../../contracts/display.ts";
 import type { Services } from "../../services.ts";
 import { addDays, shanghaiDate, shanghaiInstant, type IsoDate } from "../calendar/workingDays.ts";
+import { periodContaining } from "../assessment/periods.ts";
 import type { HallWindow } from "./loadHallWindows.ts";
 
 /** The ticker's length: enough to cycle for a few minutes without repeating. */
@@ -61,9 +62,34 @@ export async function loadPromises(services: Services, centerId: number): Promis
     .slice(0, MAX_PROMISES);
 }
 
-/** The quarter's red flag windows and service models: named by the quarterly evaluation (#8), none before. */
-export function loadHonours(now: Date): DisplayHonoursDto {
-  const date = shanghaiDate(now);
-  const quarter = `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-  return { quarter, redFlagWindows: [], serviceModels: [] };
+/** The red flag windows and service models of the center's latest published quarter (#8), as granted by the
+ * leader; none before a quarter is published (a proposal is not shown in public). Service models are shown
+ * by name and staff number only: their photos are public only while they are on duty. */
+export async function loadHonours(services: Services, centerId: number): Promise<DisplayHonoursDto> {
+  const { prisma } = services;
+  const snapshot = await prisma.publishedSnapshot.findFirst({
+    where: { centerId, periodKind: "QUARTER" },
+    orderBy: [{ periodStart: "desc" }, { publishedAt: "desc" }],
+    select: { runId: true, periodStart: true },
+  });
+  if (!snapshot) return { quarter: periodContaining("QUARTER", services.clock.now()).label, redFlagWindows: [], serviceModels: [] };
+  const honours = await prisma.honour.findMany({ where: { runId: snapshot.runId, granted: true }, orderBy: [{ rank: "asc" }, { subjectId: "asc" }], select: { kind: true, subjectId: true } });
+  const ids = (kind: "RED_FLAG_WINDOW" | "SERVICE_MODEL") => honours.filter((h) => h.kind === kind).map((h) => h.subjectId);
+  const [windows, staff] = await Promise.all([
+    prisma.window.findMany({ where: { id: { in: ids("RED_FLAG_WINDOW") } }, select: { id: true, number: true, name: true } }),
+    prisma.staff.findMany({ where: { id: { in: ids("SERVICE_MODEL") } }, select: { id: true, name: true, staffNo: true } }),
+  ]);
+  const windowById = new Map(windows.map((w) => [w.id, w]));
+  const staffById = new Map(staff.map((m) => [m.id, m]));
+  return {
+    quarter: periodContaining("QUARTER", snapshot.periodStart).label,
+    redFlagWindows: ids("RED_FLAG_WINDOW").flatMap((id) => {
+      const w = windowById.get(id);
+      return w ? [{ number: w.number, name: w.name }] : [];
+    }),
+    serviceModels: ids("SERVICE_MODEL").flatMap((id) => {
+      const m = staffById.get(id);
+      return m ? [{ name: m.name, staffNo: m.staffNo, photoUrl: null }] : [];
+    }),
+  };
 }

@@ -27,7 +27,12 @@ export function displayRouter(services: Services) {
     const center = centers[0]!;
     const seq = displayFeedFor(ctx.services).currentSeq(center.id);
     const now = clock.now();
-    const [hall, satisfaction, promises] = await Promise.all([loadHallWindows(ctx.services, center.id, now), loadSatisfaction(ctx.services, center.id, now), loadPromises(ctx.services, center.id)]);
+    const [hall, satisfaction, promises, honours] = await Promise.all([
+      loadHallWindows(ctx.services, center.id, now),
+      loadSatisfaction(ctx.services, center.id, now),
+      loadPromises(ctx.services, center.id),
+      loadHonours(ctx.services, center.id),
+    ]);
     const body: DisplaySnapshotDto = {
       center,
       seq,
@@ -35,7 +40,7 @@ export function displayRouter(services: Services) {
       windows: hall.windows.filter((w) => w.active).map(presentDisplayWindow),
       satisfaction,
       promises,
-      honours: loadHonours(now),
+      honours,
     };
     ctx.set("Cache-Control", "no-store");
     ctx.body = body;
