@@ -13,6 +13,7 @@ import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 import { ARTIFACTS, launchBrowser } from "./support/browser.ts";
+import { chooseOptionIn, selectOfField } from "./support/antdSelect.ts";
 
 const clock = new ManualClock("2026-11-30T02:00:00Z"); // Monday 10:00 in Shanghai
 let server: TestServer;
@@ -42,11 +43,9 @@ async function signIn(role: Role): Promise<Page> {
 }
 
 /** Types into a server-searched staff picker and picks the option that names the person. */
-async function pickStaff(page: Page, picker: ReturnType<Page["getByLabel"]>, name: string, staffNo: string): Promise<void> {
-  await picker.click();
-  await picker.fill(staffNo);
-  await page.locator(".ant-select-item-option").filter({ hasText: `${name}（${staffNo}）` }).click({ timeout: 10_000 });
-}
+// The shared chooser: one-shot clicks on the option were lost on a loaded machine (fresh-clone CI run)
+const pickStaff = (page: Page, picker: ReturnType<Page["getByLabel"]>, name: string, staffNo: string): Promise<void> =>
+  chooseOptionIn(page, selectOfField(picker), `${name}（${staffNo}）`, staffNo);
 
 describe("supervisor: absences with cover and the on-duty board", () => {
   it("records leave with a cover; the board shows the cover at the absent colleague's window, paused", async () => {

@@ -2,11 +2,17 @@
 // keystrokes were lost there (CI runs 12 and 14): a click on an option still fading in, a dropdown left
 // open over the next field. So: open it if closed, optionally type into its own search box, click the
 // option, and repeat until the select itself shows the chosen label; then make sure it is closed.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 
-export async function chooseOption(page: Page, testId: string, optionText: string, typed?: string): Promise<void> {
-  const select = page.getByTestId(testId);
+export const chooseOption = (page: Page, testId: string, optionText: string, typed?: string): Promise<void> =>
+  chooseOptionIn(page, page.getByTestId(testId), optionText, typed);
+
+/** The antd Select around a field found by its label (getByLabel finds the select's own input). */
+export const selectOfField = (field: Locator): Locator => field.locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
+
+/** As chooseOption, for a Select given as a locator. */
+export async function chooseOptionIn(page: Page, select: Locator, optionText: string, typed?: string): Promise<void> {
   const input = select.locator("input").first();
   const shows = async () => (await select.innerText()).includes(optionText);
   await expect
