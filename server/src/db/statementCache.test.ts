@@ -53,6 +53,7 @@ describe("the adapter's statement cache", () => {
   it("leaves the rest of the connection as it was: transactions, exec, pragmas", () => {
     const { db: proxied } = withStatementCache(db);
     proxied.prepare("BEGIN").run();
+    expect(proxied.inTransaction).toBe(true);
     proxied.prepare("INSERT INTO t (id, name) VALUES (?, ?)").bind([9, "丙"]).run();
     proxied.prepare("ROLLBACK").run();
     proxied.pragma("user_version = 7");

@@ -68,9 +68,10 @@ export class StatementCache {
 export function withStatementCache(db: Sqlite.Database): { db: Sqlite.Database; cache: StatementCache } {
   const cache = new StatementCache(db);
   const proxy = new Proxy(db, {
-    get(target, prop, receiver) {
+    get(target, prop) {
       if (prop === "prepare") return (sql: string) => cache.prepare(sql);
-      const value: unknown = Reflect.get(target, prop, receiver);
+      // Read from the connection itself: its native getters (inTransaction, open…) refuse a proxy as `this`
+      const value: unknown = Reflect.get(target, prop);
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
