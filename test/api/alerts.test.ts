@@ -2,7 +2,7 @@
 // a pad gone offline after its grace), resolves it when somebody signs in, pushes alert.created /
 // alert.acknowledged to /supervisor, acknowledgement with who/when/note moves an alert to history,
 // and liaisons see only their department's windows.
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDto } from "../../server/src/contracts/alerts.ts";
 import type { Role } from "../../server/src/contracts/roles.ts";
@@ -13,8 +13,8 @@ import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { openPad, padToken } from "../support/pads.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 import { SUPERVISOR_BATCH_EVENT } from "../../server/src/contracts/supervisorBatch.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 const clock = new ManualClock("2026-11-23T02:00:00Z"); // Monday 10:00 Shanghai, an hour after opening
 let server: TestServer;
@@ -34,13 +34,7 @@ async function login(account: DemoAccount): Promise<ApiClient> {
 }
 
 function supervisorSocket(client: ApiClient): Promise<{ socket: Socket; received: { event: string; seq: number; data: Record<string, unknown> }[] }> {
-  const socket = connect(`${server.url}/supervisor`, {
-    forceNew: true,
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
-  });
-  unpackSupervisorBatches(socket);
+  const socket = openSupervisorSocket(server.url, client, { reconnection: false });
   sockets.push(socket);
   const received: { event: string; seq: number; data: Record<string, unknown> }[] = [];
   // The frame itself is not a message: its items come to this listener one by one (unpackSupervisorBatches)

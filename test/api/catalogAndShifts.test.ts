@@ -1,14 +1,14 @@
 // The public catalogue (no login, only public items, rate-limited) and shifts: staff sign in to their
 // own windows only, pause with a reason, resume and sign out; supervisors hear it over Socket.IO;
 // an approved absence with cover lets the cover sign in to the absent colleague's window.
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../server/src/lib/clock.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
 import type { Role } from "../../server/src/contracts/roles.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 let server: TestServer;
 let accounts: Record<Role, DemoAccount>;
@@ -76,9 +76,7 @@ describe("shifts", () => {
 
   const supervisorSocket = async (): Promise<Socket> => {
     const sup = await signedIn("SUPERVISOR");
-    const cookie = [...sup.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], extraHeaders: { cookie } });
-    unpackSupervisorBatches(socket);
+    const socket = openSupervisorSocket(server.url, sup);
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.on("connect", () => resolve());

@@ -1,7 +1,7 @@
 // An inquiry left unclosed reaches the supervisors as a tile warning and an alert: open on the tile at
 // once, INQUIRY_UNCLOSED in the feed (pushed over /supervisor) after the end-of-day sweep, and when it
 // is closed the alert leaves the feed for history and the tile's count goes down.
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDto } from "../../server/src/contracts/alerts.ts";
 import type { InquiryDto } from "../../server/src/contracts/inquiries.ts";
@@ -9,10 +9,10 @@ import { hallSnapshotSchema } from "../../server/src/contracts/liveHall.ts";
 import type { Role } from "../../server/src/contracts/roles.ts";
 import { evaluateInquiries } from "../../server/src/domain/inquiries/evaluateInquiries.ts";
 import { ManualClock } from "../../server/src/lib/clock.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 const clock = new ManualClock("2026-11-23T02:00:00Z"); // Monday 10:00 Shanghai
 let server: TestServer;
@@ -38,8 +38,7 @@ beforeAll(async () => {
   await staff.login(accounts.STAFF.username, accounts.STAFF.password);
   supervisor = new ApiClient(server.url);
   await supervisor.login(accounts.SUPERVISOR.username, accounts.SUPERVISOR.password);
-  socket = connect(`${server.url}/supervisor`, { transports: ["websocket"], forceNew: true, extraHeaders: { cookie: [...supervisor.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
-  unpackSupervisorBatches(socket);
+  socket = openSupervisorSocket(server.url, supervisor);
   socket.onAny((event: string, envelope: { data?: Record<string, unknown> }) => envelope?.data && received.push({ event, data: envelope.data }));
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());

@@ -2,7 +2,7 @@
 // refusals, the lifecycle, the deadline sweep with live warnings, the slow-action proposal a leader
 // decides, the SMS outbox and the public lookup.
 import ExcelJS from "exceljs";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseDto, CaseLookupDto } from "../../server/src/contracts/cases.ts";
 import type { AccountabilityDto } from "../../server/src/contracts/accountability.ts";
@@ -15,7 +15,7 @@ import { ApiClient } from "../support/apiClient.ts";
 import { caseFixture, citizen, type CaseFixture } from "../support/caseFixtures.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 // Monday 2026-11-23 10:00 in Shanghai
 const clock = new ManualClock("2026-11-23T02:00:00Z");
@@ -164,9 +164,7 @@ describe("deadlines, warnings and accountability", () => {
   it("turns a case yellow then red as the clock moves, live on /supervisor, and proposes a slow-action record once", async () => {
     await setClock("2026-11-23T02:00:00Z");
     const c = (await accept(20)).body;
-    const cookie = [...clients.supervisor.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
-    unpackSupervisorBatches(socket);
+    const socket = openSupervisorSocket(server.url, clients.supervisor, { reconnection: false });
     sockets.push(socket);
     const warnings: { caseId: number; level: string }[] = [];
     socket.on("case.warning", (e: { data: { caseId: number; level: string } }) => warnings.push(e.data));

@@ -13,7 +13,7 @@ import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts } from "../support/demoUsers.ts";
 import { connectPad, type TestPad } from "../support/pads.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 const clock = new ManualClock("2026-11-30T02:00:00.000Z"); // Monday 10:00 in Shanghai
 let server: TestServer;
@@ -43,8 +43,7 @@ beforeAll(async () => {
   const accounts = await demoAccounts(server, centerId);
   supervisor = new ApiClient(server.url);
   await supervisor.login(accounts.SUPERVISOR.username, accounts.SUPERVISOR.password);
-  const socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], extraHeaders: { cookie: `hw_session=${supervisor.cookies.get("hw_session")}` } });
-  unpackSupervisorBatches(socket);
+  const socket = openSupervisorSocket(server.url, supervisor);
   sockets.push(socket);
   sync = new HallSync(socket, freshHall, (v) => (latest = v));
   sync.start();

@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HallSync, type HallView } from "../../client/src/features/liveHall/lib/hallSync.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 import type { DisplayEnvelope, DisplayWindowDto } from "../../server/src/contracts/display.ts";
 import { hallSnapshotSchema, windowDetailSchema, type WindowState } from "../../server/src/contracts/liveHall.ts";
 import type { Role } from "../../server/src/contracts/roles.ts";
@@ -17,6 +16,7 @@ import { caseFixture, citizen, type CaseFixture } from "../support/caseFixtures.
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { connectPad, type TestPad } from "../support/pads.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 const clock = new ManualClock("2026-11-30T02:00:00.000Z"); // Monday 10:00 in Shanghai
 let server: TestServer;
@@ -64,10 +64,8 @@ beforeAll(async () => {
 
   const supervisor = new ApiClient(server.url);
   await supervisor.login(accounts.SUPERVISOR.username, accounts.SUPERVISOR.password);
-  // A connection of its own: the pad's manager (same origin) would otherwise be shared, without this cookie
-  const socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], extraHeaders: { cookie: `hw_session=${supervisor.cookies.get("hw_session")}` } });
+  const socket = openSupervisorSocket(server.url, supervisor);
   sockets.push(socket);
-  unpackSupervisorBatches(socket);
   let latest: HallView | null = null;
   sync = new HallSync(socket, async () => hallSnapshotSchema.parse((await supervisor.get("/api/live/snapshot")).body), (v) => (latest = v));
   sync.start();

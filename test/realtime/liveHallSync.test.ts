@@ -1,7 +1,7 @@
 // The live map's resynchronization over a real server and a real socket.io-client: the client keeps
 // the snapshot plus the numbered deltas of its stream; a dropped connection or a lost message makes it
 // reload, and in the end it shows exactly what a fresh snapshot shows — no gap, nothing counted twice.
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HallSync, type HallView, type SupervisorSocket } from "../../client/src/features/liveHall/lib/hallSync.ts";
 import { hallSnapshotSchema, type HallSnapshot, type WindowTile } from "../../server/src/contracts/liveHall.ts";
@@ -10,7 +10,7 @@ import { ManualClock } from "../../server/src/lib/clock.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 const clock = new ManualClock("2026-11-30T02:00:00.000Z"); // Monday 10:00 in Shanghai
 let server: TestServer;
@@ -29,14 +29,7 @@ async function signedIn(role: Role): Promise<ApiClient> {
 }
 
 function supervisorSocket(c: ApiClient): Socket {
-  const socket = connect(`${server.url}/supervisor`, {
-    forceNew: true,
-    transports: ["websocket"],
-    reconnectionDelay: 50,
-    reconnectionDelayMax: 100,
-    extraHeaders: { cookie: `hw_session=${c.cookies.get("hw_session")}` },
-  });
-  unpackSupervisorBatches(socket);
+  const socket = openSupervisorSocket(server.url, c, { reconnectionDelay: 50, reconnectionDelayMax: 100 });
   sockets.push(socket);
   return socket;
 }

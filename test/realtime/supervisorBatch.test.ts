@@ -1,7 +1,7 @@
 // What happens in one turn of the server's event loop reaches a supervisor as one frame: the envelopes in
 // order, consecutively numbered per stream, a window's tile once (the latest); unpacked on the client into
 // the events listeners always listened to.
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
 import type { WindowTile } from "../../server/src/contracts/liveHall.ts";
@@ -10,6 +10,7 @@ import { currentStreamSeq } from "../../server/src/realtime/broadcaster.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts } from "../support/demoUsers.ts";
 import { startTestServer, type TestServer } from "../support/testServer.ts";
+import { openSupervisorSocket } from "../support/supervisorSocket.ts";
 
 let server: TestServer;
 let socket: Socket;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await supervisor.login(accounts.SUPERVISOR.username, accounts.SUPERVISOR.password);
   const snapshot = (await supervisor.get<{ tiles: WindowTile[] }>("/api/live/snapshot")).body;
   tile = snapshot.tiles[0]!;
-  socket = connect(`${server.url}/supervisor`, { forceNew: true, transports: ["websocket"], reconnection: false, extraHeaders: { cookie: `hw_session=${supervisor.cookies.get("hw_session")}` } });
+  socket = openSupervisorSocket(server.url, supervisor, { reconnection: false });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
