@@ -75,6 +75,10 @@ describe("windowStateAt", () => {
   it("signals later than the instant asked change nothing; at one instant the end comes before the next start", () => {
     expect(serviceAt([called("09:00"), finished("09:30")], at("09:20"))).toEqual({ current: { startedAt: at("09:00"), source: "QUEUE_CALLED" }, lastEndedAt: null });
     expect(serviceAt([called("09:30"), finished("09:30")], at("09:40"))).toEqual({ current: { startedAt: at("09:30"), source: "QUEUE_CALLED" }, lastEndedAt: at("09:30") });
+    // called and accepted in the same minute: one service, named by the acceptance whichever came first
+    for (const signals of [[called("10:48"), accepted("10:48")], [accepted("10:48"), called("10:48")]]) {
+      expect(serviceAt(signals, at("10:50"))).toEqual({ current: { startedAt: at("10:48"), source: "CASE_ACCEPTED" }, lastEndedAt: null });
+    }
   });
 
   it("the outcome is the order of the signals, not the order they are listed in", () => {

@@ -37,8 +37,12 @@ export interface ServiceNow {
   lastEndedAt: Date | null;
 }
 
-/** At equal instants an end comes first: a service that ends when the next one begins leaves the window serving. */
-const signalOrder = (s: ServiceSignal): number => (s.kind === "START" ? 1 : 0);
+/**
+ * At equal instants an end comes first: a service that ends when the next one begins leaves the window serving.
+ * Two starts at one instant (the queue calls the ticket and the case is accepted in the same minute) are one
+ * service; the case's acceptance names it, whichever report arrived first.
+ */
+const signalOrder = (s: ServiceSignal): number => (s.kind !== "START" ? 0 : s.source === "QUEUE_CALLED" ? 1 : 2);
 
 /** The service running at `at`, from the window's signals of the day (any order; later ones are ignored). */
 export function serviceAt(signals: readonly ServiceSignal[], at: Date): ServiceNow {
