@@ -1,8 +1,10 @@
 // Group commit for ratings: validated ratings queue up and are written many per transaction through
-// the raw better-sqlite3 connection (WAL, synchronous=FULL), each acknowledged only after its batch
-// has committed. One Prisma transaction per rating tops out near 2,000–3,000/s here; a batch costs one
-// fsync whatever its size. A failed batch answers every rating in it "retry" (retryable), and
-// nothing of it is stored, because the batch is one transaction.
+// the raw better-sqlite3 connection (WAL), each acknowledged only after its batch has committed and
+// is durable: the `durable` option awaits an fsync of the WAL off the event loop (db/walSync.ts), and
+// while it runs the next batch is already being written. One Prisma transaction per rating tops out
+// near 2,000–3,000/s here; a batch costs one fsync whatever its size, and batches waiting at the same
+// time share one. A failed batch answers every rating in it "retry" (retryable), and nothing of it is
+// stored, because the batch is one transaction.
 import type Sqlite from "better-sqlite3";
 import { sqliteTime } from "../../db/database.ts";
 
@@ -40,6 +42,8 @@ export interface CommitterOptions {
   maxDelayMs?: number;
   /** Refuse (BUSY, retryable) beyond this many queued, instead of growing without bound */
   maxQueue?: number;
+  /** Resolves once what was committed before the call is on disk (without it, the connection must run synchronous=FULL) */
+  durable?: () => Promise<void>;
   onCommitted?: (rows: EvaluationRow[]) => void;
   /** Further writes that ride in the batch's own transaction (no extra commit), given its stored rows */
   inSameTransaction?: (rows: EvaluationRow[]) => void;
@@ -60,6 +64,8 @@ export class GroupCommitter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  /** Committed batches waiting for their fsync before they are answered */
+  private readonly awaitingDisk = new Set<Promise<void>>();
   private closed = false;
   private readonly insert: Sqlite.Statement;
   private readonly invitationTaken: Sqlite.Statement;
@@ -180,14 +186,29 @@ export class GroupCommitter {
       return "done";
     }
     this.stats.batches++;
-    const stored: EvaluationRow[] = [];
-    batch.forEach((p, i) => {
-      const o = outcomes[i]!;
-      if (o.kind === "stored") stored.push(p.row);
-      p.resolve(o);
+    const answer = () => {
+      const stored: EvaluationRow[] = [];
+      batch.forEach((p, i) => {
+        const o = outcomes[i]!;
+        if (o.kind === "stored") stored.push(p.row);
+        p.resolve(o);
+      });
+      this.stats.rows += stored.length;
+      if (stored.length > 0) this.opts.onCommitted?.(stored);
+    };
+    if (!this.opts.durable) {
+      answer();
+      return "done";
+    }
+    const waiting = this.opts.durable().then(answer, (err: unknown) => {
+      // Committed but perhaps not on disk: answer "retry". The pad's resend finds its id stored and is
+      // told "duplicate" only after a later fsync has succeeded (EvaluationIntake.submit).
+      this.stats.failedBatches++;
+      this.opts.onError?.(err, batch.length);
+      for (const p of batch) p.resolve({ kind: "failed", retryable: true, reason: "BUSY" });
     });
-    this.stats.rows += stored.length;
-    if (stored.length > 0) this.opts.onCommitted?.(stored);
+    this.awaitingDisk.add(waiting);
+    void waiting.finally(() => this.awaitingDisk.delete(waiting));
     return "done";
   }
 
@@ -198,5 +219,6 @@ export class GroupCommitter {
     this.timer = null;
     await this.flush();
     if (this.flushing) await this.flushing;
+    await Promise.all([...this.awaitingDisk]);
   }
 }
