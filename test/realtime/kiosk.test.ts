@@ -6,6 +6,7 @@ import type { InvitationMessage, WindowUpdated } from "../../server/src/contract
 import { INDICATOR_VERSION } from "../../server/src/contracts/kiosk.ts";
 import { createInvitation } from "../../server/src/domain/evaluations/createInvitation.ts";
 import { revokeDevice } from "../../server/src/domain/devices/manageDevices.ts";
+import { signIn, signOut } from "../../server/src/domain/shifts/manageShifts.ts";
 import { ManualClock } from "../../server/src/lib/clock.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts } from "../support/demoUsers.ts";
@@ -161,6 +162,41 @@ describe("evaluation.submit", () => {
     expect([...codes].every((c) => c === "RATE_LIMITED" || c === "WALKUP_TOO_SOON")).toBe(true);
     expect(acks.some((a) => !a.ok && a.error.code === "RATE_LIMITED" && a.error.retryable)).toBe(true);
     expect(await count()).toBe(before + stored);
+  });
+});
+
+describe("the staff member a rating records", () => {
+  it("follows sign-in and sign-out at once, and a late rating made before a change gets the staff of its own instant", async () => {
+    const { prisma } = server.services;
+    const assignment = await prisma.windowStaff.findFirstOrThrow({ where: { backup: false, windowId: { notIn: [windowA, windowB] } }, orderBy: { windowId: "asc" } });
+    const windowC = assignment.windowId;
+    await prisma.shift.updateMany({ where: { OR: [{ windowId: windowC }, { staffId: assignment.staffId }], endedAt: null }, data: { endedAt: clock.now() } });
+    const staffOf = async (r: { id: string }) => (await prisma.evaluation.findUniqueOrThrow({ where: { id: r.id } })).staffId;
+    // A pad per rating: walk-ups from one pad must be spaced, and these are seconds apart (within what
+    // the server remembers about who is on duty, so only the shift events can make it forget)
+    const rate = async (over: Record<string, unknown> = {}) => {
+      const r = rating(over);
+      expect(await (await pad(windowC)).submit(r)).toMatchObject({ ok: true, duplicate: false });
+      return staffOf(r);
+    };
+
+    clock.advance(1000);
+    expect(await rate()).toBeNull();
+    clock.advance(1000);
+    const beforeSignIn = clock.now().toISOString();
+    clock.advance(1000);
+    await signIn(server.services, { auditActor: system, staffId: assignment.staffId, windowId: windowC });
+    clock.advance(1000);
+    expect(await rate()).toBe(assignment.staffId);
+    // made on the pad before the sign-in, arriving now (the pad was offline)
+    expect(await rate({ ratedAt: beforeSignIn })).toBeNull();
+    clock.advance(1000);
+    const whileSignedIn = clock.now().toISOString();
+    clock.advance(1000);
+    await signOut(server.services, { auditActor: system, staffId: assignment.staffId });
+    clock.advance(1000);
+    expect(await rate()).toBeNull();
+    expect(await rate({ ratedAt: whileSignedIn })).toBe(assignment.staffId);
   });
 });
 

@@ -64,6 +64,16 @@ interface Extras {
 }
 
 const WINDOW_META_TTL_MS = 60_000;
+/** Who is on duty and whether a pad is revoked are remembered this long at most, events or not */
+const JUDGEMENT_CACHE_TTL_MS = 10_000;
+
+interface DutyEntry {
+  /** On duty at the time it was read (and, absent shift changes, at any instant since `validFrom`) */
+  duty: { id: number; name: string } | null;
+  /** The window's last shift change (a start or an end) before it was read, ms */
+  validFrom: number;
+  readAt: number;
+}
 
 export class EvaluationIntake {
   readonly committer: GroupCommitter;
@@ -72,7 +82,14 @@ export class EvaluationIntake {
   private readonly lastWalkup = new Map<number, number>();
   private readonly extras = new Map<string, Extras>();
   private readonly windows = new Map<number, WindowMeta>();
-  private readonly q: Record<"exists" | "invitation" | "invitationTaken" | "lastWalkup" | "lastSeen" | "onDuty" | "revoked" | "window" | "windowDepts", Sqlite.Statement>;
+  /** Per window: read per rating, this was a third of judge()'s time; shift events clear an entry */
+  private readonly duty = new Map<number, DutyEntry>();
+  /** Per pad: revocation clears an entry (device.revoked) */
+  private readonly revoked = new Map<number, { revoked: boolean; readAt: number }>();
+  private readonly q: Record<
+    "exists" | "invitation" | "invitationTaken" | "lastWalkup" | "lastSeen" | "onDuty" | "lastShiftChange" | "revoked" | "window" | "windowDepts",
+    Sqlite.Statement
+  >;
 
   constructor(private readonly services: Services) {
     const raw = services.db.raw;
@@ -86,15 +103,23 @@ export class EvaluationIntake {
         `SELECT s."staffId" AS id, st."name" AS name FROM "Shift" s JOIN "Staff" st ON st."id" = s."staffId"
          WHERE s."windowId" = ? AND s."startedAt" <= ? AND (s."endedAt" IS NULL OR s."endedAt" > ?) ORDER BY s."startedAt" DESC LIMIT 1`,
       ),
+      lastShiftChange: raw.prepare(
+        `SELECT max(max("startedAt"), max(coalesce("endedAt", ''))) AS at FROM "Shift" WHERE "windowId" = ? AND "startedAt" <= ?`,
+      ),
       revoked: raw.prepare(`SELECT "revokedAt" FROM "KioskDevice" WHERE "id" = ?`),
       window: raw.prepare(`SELECT "number" FROM "Window" WHERE "id" = ?`),
       windowDepts: raw.prepare(`SELECT "departmentId" FROM "WindowDepartment" WHERE "windowId" = ?`),
     };
     this.committer = new GroupCommitter(raw, {
+      durable: () => services.db.walSync.sync(),
       onCommitted: (rows) => this.announce(rows),
       inSameTransaction: (rows) => this.touchPads(rows),
       onError: (err, size) => services.logger.error({ err, size }, "rating batch failed; pads will retry"),
     });
+    const forgetDuty = (e: { windowId: number }) => this.duty.delete(e.windowId);
+    services.events.on("shift.started", forgetDuty);
+    services.events.on("shift.ended", forgetDuty);
+    services.events.on("device.revoked", (e) => this.revoked.delete(e.deviceId));
   }
 
   /** Judges one submit and answers only after the rating is durable (or refused). Never throws. */
@@ -107,7 +132,7 @@ export class EvaluationIntake {
         const first = await earlier;
         if (first.ok) return { ok: true, id, duplicate: true };
       }
-      if (this.q.exists.get(id)) return { ok: true, id, duplicate: true };
+      if (this.q.exists.get(id)) return this.duplicateOnceDurable(id);
     }
     const parsed = evaluationSubmitSchema.safeParse(payload);
     if (!parsed.success) {
@@ -126,12 +151,22 @@ export class EvaluationIntake {
     }
   }
 
+  /** A stored id is answered "duplicate" once it is on disk: its first commit's fsync may still be running or may have failed. */
+  private async duplicateOnceDurable(id: string): Promise<SubmitAck> {
+    try {
+      await this.services.db.walSync.sync();
+      return { ok: true, id, duplicate: true };
+    } catch (err) {
+      this.services.logger.error({ err }, "fsync of the WAL failed; the pad will retry");
+      return refusal("BUSY");
+    }
+  }
+
   private judge(pad: PadContext, body: ReturnType<typeof evaluationSubmitSchema.parse>): SubmitAck | { row: EvaluationRow; extras: Extras } {
     if (pad.staffSession) return refusal("STAFF_CANNOT_RATE");
-    const device = this.q.revoked.get(pad.deviceId) as { revokedAt: string | null } | undefined;
-    if (!device || device.revokedAt) return refusal("DEVICE_REVOKED");
-
     const receivedAt = this.services.clock.now();
+    if (this.isRevoked(pad.deviceId, receivedAt.getTime())) return refusal("DEVICE_REVOKED");
+
     const ratedAt = clampRatedAt(new Date(body.ratedAt), receivedAt);
     const ratedIso = sqliteTime(ratedAt);
     let invitation: InvitationRow | null = null;
@@ -149,7 +184,7 @@ export class EvaluationIntake {
         this.lastWalkup.set(pad.deviceId, Math.max(last ?? 0, ratedAt.getTime()));
       }
     }
-    const duty = this.q.onDuty.get(pad.windowId, ratedIso, ratedIso) as { id: number; name: string } | undefined;
+    const duty = this.onDutyAt(pad.windowId, ratedAt.getTime(), ratedIso, receivedAt);
     const window = this.windowMeta(pad.windowId);
     const row: EvaluationRow = {
       id: body.id,
@@ -202,6 +237,37 @@ export class EvaluationIntake {
     for (const row of rows) {
       if (row.deviceId !== null && presence.claimLastSeenWrite(row.deviceId, row.receivedAt)) this.q.lastSeen.run(sqliteTime(row.receivedAt), row.deviceId);
     }
+  }
+
+  private isRevoked(deviceId: number, now: number): boolean {
+    const known = this.revoked.get(deviceId);
+    if (known && now - known.readAt < JUDGEMENT_CACHE_TTL_MS) return known.revoked;
+    const device = this.q.revoked.get(deviceId) as { revokedAt: string | null } | undefined;
+    const revoked = !device || device.revokedAt !== null;
+    this.revoked.set(deviceId, { revoked, readAt: now });
+    return revoked;
+  }
+
+  /**
+   * The staff member on duty at the window at `ratedAt` — what the onDuty query answers for that instant.
+   * Remembered per window: the answer read now holds for any instant after the window's last shift change,
+   * until the next change (shift events clear it) or the TTL. A rating from before that change (a pad
+   * that was offline) is asked of the database.
+   */
+  private onDutyAt(windowId: number, ratedAtMs: number, ratedIso: string, now: Date): { id: number; name: string } | undefined {
+    let entry = this.duty.get(windowId);
+    if (!entry || now.getTime() - entry.readAt >= JUDGEMENT_CACHE_TTL_MS) {
+      const nowIso = sqliteTime(now);
+      const last = this.q.lastShiftChange.get(windowId, nowIso) as { at: string | null };
+      entry = {
+        duty: (this.q.onDuty.get(windowId, nowIso, nowIso) as { id: number; name: string } | undefined) ?? null,
+        validFrom: last.at ? Date.parse(last.at) : -Infinity,
+        readAt: now.getTime(),
+      };
+      this.duty.set(windowId, entry);
+    }
+    if (ratedAtMs >= entry.validFrom) return entry.duty ?? undefined;
+    return this.q.onDuty.get(windowId, ratedIso, ratedIso) as { id: number; name: string } | undefined;
   }
 
   private lastWalkupOf(deviceId: number): number | null {
