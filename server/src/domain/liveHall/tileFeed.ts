@@ -127,14 +127,21 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
   const sweep = async () => {
     const centers = await prisma.center.findMany({ where: { active: true }, select: { id: true } });
     for (const { id } of centers) {
-      if (stopped) return;
-      const day = shanghaiDayOf(services.clock.now());
-      for (const tile of await loadHallTiles(services, { centerId: id })) {
-        // Only state changes matter to a sweep (counts change through events), and a changed window is
-        // recomputed by the runner: ratings that commit while the sweep reads are then not lost.
-        const before = lastSent.get(tile.windowId);
-        if (before === undefined) lastSent.set(tile.windowId, { tile, day });
-        else if (JSON.stringify(before.tile.state) !== JSON.stringify(tile.state)) markDirty(id, tile.windowId);
+      const windows = await prisma.window.findMany({ where: { centerId: id, active: true }, select: { id: true }, orderBy: { number: "asc" } });
+      // A batch at a time with a turn of the loop between: the database reads block the loop while they
+      // run, and the whole hall at once held every pad's ack and every supervisor's message back.
+      for (let i = 0; i < windows.length; i += MAX_WINDOWS_PER_BATCH) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stopped) return;
+        const day = shanghaiDayOf(services.clock.now());
+        const windowIds = windows.slice(i, i + MAX_WINDOWS_PER_BATCH).map((w) => w.id);
+        for (const tile of await loadHallTiles(services, { centerId: id, windowIds })) {
+          // Only state changes matter to a sweep (counts change through events), and a changed window is
+          // recomputed by the runner: ratings that commit while the sweep reads are then not lost.
+          const before = lastSent.get(tile.windowId);
+          if (before === undefined) lastSent.set(tile.windowId, { tile, day });
+          else if (JSON.stringify(before.tile.state) !== JSON.stringify(tile.state)) markDirty(id, tile.windowId);
+        }
       }
     }
     await idle();
