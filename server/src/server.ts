@@ -37,7 +37,7 @@ export async function startServer(
   opts: { clock?: Clock; logger?: Logger; onProgress?: (p: { step: string; done: number; total: number }) => void } = {},
 ): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await openDatabase(config.DATABASE_URL, { onCheckpointError: (err) => logger.error({ err }, "the checkpoint thread stopped; the connections checkpoint by themselves") });
   if (db.migration.applied.length > 0) logger.info({ applied: db.migration.applied }, "migrations applied");
   const services: Services = { config, db, prisma: db.prisma, clock: opts.clock ?? systemClock, logger, events: new DomainEvents() };
   const bootstrap = await bootstrapDatabase(services, { onProgress: opts.onProgress });

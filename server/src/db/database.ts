@@ -8,6 +8,7 @@ import path from "node:path";
 import Sqlite from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { migrateSqlite, pendingSqlite, type MigrationReport } from "./migrator.ts";
+import { Checkpointer, SAFETY_AUTOCHECKPOINT_PAGES } from "./checkpointer.ts";
 import { CachingBetterSqlite3 } from "./statementCache.ts";
 import { WalSync, type Fdatasync } from "./walSync.ts";
 
@@ -22,6 +23,8 @@ export interface Database {
   raw: Sqlite.Database;
   /** Makes commits durable: await sync() after a commit on `raw` before answering anyone about it. */
   walSync: WalSync;
+  /** Copies the WAL into the database on its own thread (null for an in-memory database) */
+  checkpointer: Checkpointer | null;
   migration: MigrationReport;
   ping(): Promise<boolean>;
   pendingMigrations(): string[];
@@ -41,9 +44,11 @@ function applyPragmas(db: Sqlite.Database): void {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Checkpoints are the Checkpointer's, on its own thread; this only bounds the WAL if it falls behind
+  db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
 }
 
-export async function openDatabase(url: string, opts: { fdatasync?: Fdatasync } = {}): Promise<Database> {
+export async function openDatabase(url: string, opts: { fdatasync?: Fdatasync; onCheckpointError?: (err: unknown) => void } = {}): Promise<Database> {
   if (!url.startsWith("file:")) {
     throw new Error(`Unsupported DATABASE_URL "${url.split(":")[0]}:…" — this build supports SQLite (file:…).`);
   }
@@ -65,6 +70,8 @@ export async function openDatabase(url: string, opts: { fdatasync?: Fdatasync } 
   // The adapter opens its own connection; synchronous and foreign_keys are per connection.
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = file === ":memory:" ? null : new Checkpointer(file, { onError: opts.onCheckpointError });
 
   return {
     kind: "sqlite",
@@ -72,6 +79,7 @@ export async function openDatabase(url: string, opts: { fdatasync?: Fdatasync } 
     prisma,
     raw,
     walSync,
+    checkpointer,
     migration,
     async ping() {
       try {
@@ -83,6 +91,7 @@ export async function openDatabase(url: string, opts: { fdatasync?: Fdatasync } 
     },
     pendingMigrations: () => pendingSqlite(raw),
     async close() {
+      await checkpointer?.stop();
       await prisma.$disconnect();
       await walSync.close();
       raw.close();

@@ -182,3 +182,36 @@ describe("a commit resolves only after its fsync", () => {
     await committer.close();
   });
 });
+
+describe("checkpoints on their own thread", () => {
+  it("copy the WAL into the database while the server's connections never checkpoint below the safety bound", async () => {
+    const db = await openDatabase(`file:${path.join(dir, "ckpt.db")}`);
+    try {
+      expect(db.raw.pragma("wal_autocheckpoint", { simple: true })).toBe(10_000);
+      db.raw.prepare(`INSERT INTO "Center" ("id","code","name","regionCode","settings","active","createdAt","updatedAt") VALUES (1,'c','c','510100','{}',1,'2026-01-01T00:00:00.000+00:00','2026-01-01T00:00:00.000+00:00')`).run();
+      const committer = new GroupCommitter(db.raw, { durable: () => db.walSync.sync(), maxDelayMs: 0 });
+      await Promise.all(
+        Array.from({ length: 300 }, () =>
+          committer.submit({
+            id: randomUUID(), centerId: 1, windowId: null, staffId: null, itemId: null, caseId: null, invitationId: null, deviceId: null,
+            channel: "HALL_PAD", level: 3, reasons: [], indicatorVersion: "v1", comment: null, bound: false, ratedAt: new Date(), receivedAt: new Date(),
+          }),
+        ),
+      );
+      await committer.close();
+      await expect.poll(async () => (await db.checkpointer!.stats()).framesCopied, { timeout: 5000 }).toBeGreaterThan(0);
+      const stats = await db.checkpointer!.stats();
+      expect(stats.errors).toBe(0);
+      // Everything is in the database file itself: a connection that reads it without the WAL sees it
+      await db.checkpointer!.stop();
+      const copy = path.join(dir, "copy.db");
+      fs.copyFileSync(path.join(dir, "ckpt.db"), copy);
+      const { default: Sqlite } = await import("better-sqlite3");
+      const plain = new Sqlite(copy, { readonly: true });
+      expect(plain.prepare(`SELECT count(*) AS n FROM "Evaluation"`).get()).toEqual({ n: 300 });
+      plain.close();
+    } finally {
+      await db.close();
+    }
+  });
+});
