@@ -65,9 +65,11 @@ async function seedTemplate(root: string, key: string, config: Config, clock: Cl
   } finally {
     // Copying a WAL database is only safe once every page is back in the main file and no
     // connection is left: checkpoint, close both connections, then check the WAL is gone.
+    await db.checkpointer?.stop();
     await db.prisma.$disconnect();
     db.raw.pragma("wal_checkpoint(TRUNCATE)");
     db.raw.close();
+    await db.walSync.close();
   }
   for (const leftover of [`${dbFile}-wal`, `${dbFile}-shm`]) {
     if (fs.existsSync(leftover) && fs.statSync(leftover).size > 0) throw new Error(`template ${dbFile} left a non-empty ${path.basename(leftover)}`);
