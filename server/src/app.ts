@@ -43,6 +43,7 @@ import { alertsRouter } from "./routes/alerts/router.ts";
 import { inspectionsRouter } from "./routes/inspections/router.ts";
 import { assessmentRouter } from "./routes/assessment/router.ts";
 import { displayRouter } from "./routes/display/router.ts";
+import { bulletinsRouter } from "./routes/bulletins/router.ts";
 import type { Services } from "./services.ts";
 
 export function buildApp(services: Services, shutdown: ShutdownState = { draining: false }): Koa<AppState, AppContextExtras> {
@@ -84,6 +85,7 @@ export function buildApp(services: Services, shutdown: ShutdownState = { drainin
     inspectionsRouter(),
     assessmentRouter(),
     displayRouter(services),
+    bulletinsRouter(),
   ];
 
   app.use(requestContext());

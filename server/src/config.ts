@@ -33,6 +33,12 @@ export const configSchema = z.object({
   DATA_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, "64 hex characters").optional(),
   // Walk-up ratings (no invitation) from one pad must be this many seconds apart; 0 turns the limit off
   WALKUP_MIN_INTERVAL_S: z.coerce.number().int().min(0).max(3600).default(30),
+  // The monthly bulletins' mail server (smtp://user:pass@host:587, smtps://…:465); when unset, mails are
+  // written as .eml files into <data folder>/mail-outbox instead (docs/bulletins.md)
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, "smtp://host:port or smtps://host:port").optional(),
+  MAIL_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, "an address like bulletin@center.gov.cn").default("hallwatch@localhost"),
+  // Drafts of last month's bulletins are generated on this working day of each month; 0 turns it off
+  BULLETIN_WORKING_DAY: z.coerce.number().int().min(0).max(10).default(1),
   // Where the built client and kiosk are served from (tests point it elsewhere)
   STATIC_ROOT: z.string().default(path.resolve(import.meta.dirname, "..", "..")),
 });

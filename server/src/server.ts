@@ -18,6 +18,7 @@ import { onlineKioskDeviceIds } from "./realtime/kiosk.ts";
 import { attachAlertEvents } from "./domain/alerts/alertEvents.ts";
 import { createHallAlertSweep, startHallAlertSweep, type HallAlertSweep } from "./domain/alerts/sweepHallAlerts.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
+import { settleBulletinWork } from "./domain/bulletins/bulletinWork.ts";
 import type { Services } from "./services.ts";
 
 export interface RunningServer {
@@ -29,6 +30,8 @@ export interface RunningServer {
   bootstrap: BootstrapResult;
   /** One run of the hall alert sweep (unattended windows, offline pads); tests call it after moving the clock */
   sweepHallAlerts: HallAlertSweep;
+  /** Resolves once the scheduler's first tick (run at start: deadlines, warnings, due assessments) is over */
+  firstJobsDone: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,11 +93,14 @@ export async function startServer(
       // Ratings queued for a group commit are written before the database closes (their pads were
       // cut off by io.close and will resend: dedupe answers duplicate:true).
       await closeEvaluationIntake(services);
+      // A bulletin generation or mail dispatch started by a request finishes before its database closes
+      await settleBulletinWork(services);
       await tileFeed.stop();
       await db.close();
     })();
     return closing;
   };
 
-  return { services, http: server, io, url: `http://${host}:${port}`, port, bootstrap, sweepHallAlerts, close };
+  const firstJobsDone = scheduler?.firstTick ?? Promise.resolve();
+  return { services, http: server, io, url: `http://${host}:${port}`, port, bootstrap, sweepHallAlerts, firstJobsDone, close };
 }

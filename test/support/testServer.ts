@@ -33,6 +33,9 @@ export async function startTestServer(opts: { demo?: boolean; halls?: number; cl
   const logger = createLogger(config.LOG_LEVEL);
   const seeded = await provideSeededDatabase(config, opts.clock, logger);
   const running = await startServer(config, { clock: opts.clock, logger });
+  // What the start's first scheduler tick writes (warnings, accountability proposals, audit entries)
+  // must not land in the middle of a test's before/after counts
+  await running.firstJobsDone;
   return {
     ...running,
     // A copied database is not empty, so startServer did not seed it; report the seeding that made it.

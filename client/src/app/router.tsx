@@ -34,6 +34,7 @@ import { StaffPage } from "../features/staff/components/StaffPage.tsx";
 import { UsersPage } from "../features/users/components/UsersPage.tsx";
 import { WindowsPage } from "../features/windows/components/WindowsPage.tsx";
 import { MyScoresRoute, QuarterEvaluationRoute, RankingsRoute, RulesRoute, RunsRoute, WeeklyReviewRoute } from "../features/assessment/pages.tsx";
+import { BulletinsRoute, BulletinViewRoute, DeliveriesRoute, DepartmentBulletinsRoute } from "../features/bulletins/pages.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { RequireNav } from "./RequireNav.tsx";
 
@@ -84,6 +85,11 @@ export function createRouter() {
             { path: "assessment-runs", element: <RequireNav navKey="assessmentRuns"><RunsRoute /></RequireNav> },
             { path: "assessment-rules", element: <RequireNav navKey="assessmentRules"><RulesRoute /></RequireNav> },
             { path: "my-assessment", element: <RequireNav navKey="myAssessment"><MyScoresRoute /></RequireNav> },
+            { path: "bulletins", element: <RequireNav navKey="bulletins"><BulletinsRoute /></RequireNav> },
+            { path: "bulletins/deliveries", element: <RequireNav navKey="bulletins"><DeliveriesRoute /></RequireNav> },
+            { path: "bulletins/:id", element: <RequireNav navKey="bulletins"><BulletinViewRoute /></RequireNav> },
+            { path: "department-bulletins", element: <RequireNav navKey="departmentBulletins"><DepartmentBulletinsRoute /></RequireNav> },
+            { path: "department-bulletins/:id", element: <RequireNav navKey="departmentBulletins"><BulletinViewRoute /></RequireNav> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

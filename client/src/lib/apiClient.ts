@@ -104,6 +104,35 @@ export async function apiPostNoContent(path: string, body?: unknown): Promise<vo
 }
 
 /**
+ * Fetches a file (a bulletin's PDF) so a refusal shows as the server's message instead of the browser
+ * saving the JSON error as the file; `filename` is the one Content-Disposition names, if any.
+ */
+export async function apiDownload(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: "same-origin" });
+  } catch {
+    throw clientSideError("NETWORK", 0, "networkError");
+  }
+  if (!response.ok) throw errorFromResponse(response.status, await readJson(response));
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get("content-disposition")) };
+}
+
+function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name below
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/**
  * Sends a file as the raw request body (spreadsheet imports), or a multipart form (photos, as a file
  * input posts them): same cookies, CSRF and errors as JSON calls.
  */

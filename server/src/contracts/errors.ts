@@ -69,6 +69,13 @@ export const ERROR_CATALOG = {
   ASSESSMENT_PUBLISHED: { status: 409, zh: "考评结果已发布并冻结，不能再修改；如需更正，请执行有记录的重新计算", en: "The results are published and frozen; correct them with an explicit, audited recompute" },
   ASSESSMENT_NOT_IN_RANKING: { status: 400, zh: "该对象不在本期排名中，不能调整荣誉", en: "The subject is not in this period's ranking; its honour cannot be changed" },
   ASSESSMENT_NOTHING_TO_PUBLISH: { status: 409, zh: "没有待发布的点评", en: "There is no draft comment to publish" },
+  // #9 bulletins
+  BULLETIN_MONTH_IN_FUTURE: { status: 400, zh: "该月份尚未开始，不能生成简报", en: "This month has not begun; no bulletin can be generated" },
+  BULLETIN_MONTH_NOT_OVER: { status: 409, zh: "该月份尚未结束，简报不能发布", en: "This month is not over yet; its bulletins cannot be released" },
+  BULLETIN_RELEASED: { status: 409, zh: "简报已发布存档，不能再修改", en: "The bulletin is released and archived; it cannot be changed" },
+  BULLETIN_NOT_RELEASED: { status: 409, zh: "简报尚未发布，不能重发", en: "The bulletin is not released yet; it cannot be resent" },
+  BULLETIN_NO_RECIPIENTS: { status: 409, zh: "该部门没有联络员邮箱，无法发送简报", en: "The department has no liaison address to send the bulletin to" },
+  BULLETIN_DELIVERY_NOT_FAILED: { status: 409, zh: "只有发送失败的邮件可以重新发送", en: "Only a mail that failed can be sent again" },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

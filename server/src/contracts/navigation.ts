@@ -2,7 +2,7 @@
 // role sees exactly these entries; the server's policies enforce the same boundaries on the API.
 import type { Role } from "./roles.ts";
 
-export const NAV_KEYS = ["home", "live", "alerts", "inspections", "duty", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "complaints", "accountability", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "myAssessment"] as const;
+export const NAV_KEYS = ["home", "live", "alerts", "inspections", "duty", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "complaints", "accountability", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "myAssessment", "bulletins", "departmentBulletins"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }> = {
@@ -34,15 +34,17 @@ export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }
   assessmentRuns: { zh: "考核计算", en: "Assessment runs", path: "/assessment-runs" },
   assessmentRules: { zh: "考核细则", en: "Assessment rules", path: "/assessment-rules" },
   myAssessment: { zh: "我的考核", en: "My assessment", path: "/my-assessment" },
+  bulletins: { zh: "月度简报", en: "Monthly bulletins", path: "/bulletins" },
+  departmentBulletins: { zh: "本单位简报", en: "Our bulletins", path: "/department-bulletins" },
 };
 
 export const NAV_BY_ROLE: Record<Role, readonly NavKey[]> = {
-  ADMIN: ["home", "live", "duty", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "assessmentRuns", "assessmentRules"],
+  ADMIN: ["home", "live", "duty", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "assessmentRuns", "assessmentRules", "bulletins"],
   SECURITY_ADMIN: ["home", "users"],
-  LEADER: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules"],
-  SUPERVISOR: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns"],
+  LEADER: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "bulletins"],
+  SUPERVISOR: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "bulletins"],
   STAFF: ["home", "items", "cases", "inquiries", "myAssessment"],
-  LIAISON: ["home", "live", "alerts", "windows", "staff", "cases", "rankings"],
+  LIAISON: ["home", "live", "alerts", "windows", "staff", "cases", "rankings", "departmentBulletins"],
   AUDITOR: ["home", "audit"],
   CITY_LEADER: ["home", "live", "alerts", "inspections", "centers", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation"],
   CITY_AUDITOR: ["home", "audit"],

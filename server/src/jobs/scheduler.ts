@@ -6,6 +6,8 @@ import { evaluateInquiries } from "../domain/inquiries/evaluateInquiries.ts";
 import { dispatchNotifications, outboxOnlyProvider, type SmsProvider } from "../domain/notifications/outbox.ts";
 import type { Services } from "../services.ts";
 import { runDueAssessments } from "./assessmentJobs.ts";
+import { runDueBulletinDrafts } from "./bulletinJobs.ts";
+import { deliverBulletins } from "../domain/bulletins/deliverBulletins.ts";
 import { runJob } from "./runJob.ts";
 
 const TICK_MS = 60_000;
@@ -21,10 +23,13 @@ export async function runDueJobs(services: Services, provider: SmsProvider = out
   await runJob(services, { job: "inquiry-warnings", runKey: periodKey(now, DEADLINE_PERIOD_MS) }, () => evaluateInquiries(services));
   // Delivery is retried by backoff on the rows themselves, so it runs every tick without a period key.
   await dispatchNotifications(services, provider);
+  await deliverBulletins(services);
 }
 
-export function startScheduler(services: Services, provider: SmsProvider = outboxOnlyProvider): { stop(): Promise<void> } {
+export function startScheduler(services: Services, provider: SmsProvider = outboxOnlyProvider): { firstTick: Promise<void>; stop(): Promise<void> } {
   let running: Promise<void> | null = null;
+  let firstTickDone: () => void = () => {};
+  const firstTick = new Promise<void>((resolve) => (firstTickDone = resolve));
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
@@ -32,17 +37,22 @@ export function startScheduler(services: Services, provider: SmsProvider = outbo
     // runDueJobs, which tests drive with a moved clock
     running = runDueJobs(services, provider)
       .then(() => runDueAssessments(services))
+      // Last month's bulletins read its assessment run, computed just before
+      .then(() => runDueBulletinDrafts(services))
       .catch((err: unknown) => services.logger.error({ err }, "scheduler tick failed"))
       .finally(() => {
         running = null;
+        firstTickDone();
       });
   };
   const timer = setInterval(tick, TICK_MS);
   timer.unref();
   setImmediate(tick);
   return {
+    firstTick,
     async stop() {
       stopped = true;
+      firstTickDone();
       clearInterval(timer);
       await running;
     },

@@ -31,6 +31,8 @@ import {
   SyncOutlined,
   ControlOutlined,
   IdcardOutlined,
+  ReadOutlined,
+  FileTextOutlined,
 } from "@ant-design/icons";
 import { Link, useLocation } from "react-router";
 import { NAV_BY_ROLE, NAV_LABELS, type NavKey } from "../../../../server/src/contracts/navigation.ts";
@@ -67,6 +69,8 @@ const NAV_ICONS: Record<NavKey, ReactNode> = {
   assessmentRuns: <SyncOutlined />,
   assessmentRules: <ControlOutlined />,
   myAssessment: <IdcardOutlined />,
+  bulletins: <ReadOutlined />,
+  departmentBulletins: <FileTextOutlined />,
 };
 
 function selectedKey(pathname: string, keys: readonly NavKey[]): NavKey | undefined {

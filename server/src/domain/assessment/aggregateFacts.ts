@@ -6,7 +6,7 @@
 // A department's facts are the merge of its staff's; the hall's the merge of every window's.
 import { ACCOUNTABILITY_KINDS } from "../../contracts/accountability.ts";
 import { COMMENDATION_KINDS, type CommendationKind, type RatingLevel } from "../../contracts/assessmentRules.ts";
-import type { PrismaClient } from "../../db/database.ts";
+import type { PrismaClient, Tx } from "../../db/database.ts";
 import type { AccountabilityKind, RatingCount, SubjectFacts } from "./scoreSubject.ts";
 
 export interface PeriodRange {
@@ -70,7 +70,7 @@ function addRating(f: MutableFacts, r: RatingCount): void {
 }
 
 /** Aggregates the facts of every window and staff member of a center over [start, end). */
-export async function aggregatePeriodFacts(prisma: PrismaClient, centerId: number, range: PeriodRange, onProgress?: (share: number) => Promise<void>): Promise<PeriodFacts> {
+export async function aggregatePeriodFacts(prisma: PrismaClient | Tx, centerId: number, range: PeriodRange, onProgress?: (share: number) => Promise<void>): Promise<PeriodFacts> {
   const { start, end } = range;
   const t = new FactsTable();
   const inPeriod = { gte: start, lt: end };
