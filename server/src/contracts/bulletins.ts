@@ -45,17 +45,8 @@ export interface RatingCounts {
   level1: number;
 }
 
-export interface BulletinStaffRow {
-  staffId: number;
-  staffNo: string;
-  name: string;
-  /** Window numbers the person worked at in the month */
-  windows: string[];
-  /** The month's assessment score (the MONTH run of the period), null when no run has scored the person */
-  score: number | null;
-  /** Rank among all staff of the hall in that run (1 = best), with the count ranked */
-  rankInHall: number | null;
-  rankedInHall: number;
+/** The month's figures of a staff member, and of the department (the merge of its staff's) */
+export interface BulletinFigures {
   ratings: RatingCounts;
   /** Good (3–5) / all, 0..1; null without ratings */
   satisfaction: number | null;
@@ -67,6 +58,19 @@ export interface BulletinStaffRow {
   inspectionFindings: number;
   accountabilityConfirmed: number;
   commendations: number;
+}
+
+export interface BulletinStaffRow extends BulletinFigures {
+  staffId: number;
+  staffNo: string;
+  name: string;
+  /** Window numbers the person worked at in the month */
+  windows: string[];
+  /** The month's assessment score (the MONTH run of the period), null when no run has scored the person */
+  score: number | null;
+  /** Rank among all staff of the hall in that run (1 = best), with the count ranked */
+  rankInHall: number | null;
+  rankedInHall: number;
   /** Honours granted to the person (SERVICE_MODEL) or a window they work at (RED_FLAG_WINDOW) in a quarter published by the end of the month */
   honours: BulletinHonour[];
 }
@@ -131,17 +135,7 @@ export interface BulletinContent {
   lastDay: string;
   staff: BulletinStaffRow[];
   /** The department's totals (merge of its staff rows) */
-  totals: {
-    ratings: RatingCounts;
-    satisfaction: number | null;
-    casesCompleted: number;
-    onTimeRate: number | null;
-    badReviews: number;
-    badReviewsRectified: number;
-    inspectionFindings: number;
-    accountabilityConfirmed: number;
-    commendations: number;
-  };
+  totals: BulletinFigures;
   /** The department's score and rank among the hall's departments in the month's run; the average is of the
    * departments with enough ratings to be ranked on their score (the others rank after them) */
   standing: { score: number | null; rank: number | null; ranked: number; hallAverage: number | null };
