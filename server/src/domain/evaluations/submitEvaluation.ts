@@ -168,7 +168,6 @@ export class EvaluationIntake {
     if (this.isRevoked(pad.deviceId, receivedAt.getTime())) return refusal("DEVICE_REVOKED");
 
     const ratedAt = clampRatedAt(new Date(body.ratedAt), receivedAt);
-    const ratedIso = sqliteTime(ratedAt);
     let invitation: InvitationRow | null = null;
     if (body.invitationId) {
       invitation = (this.q.invitation.get(body.invitationId) as InvitationRow | undefined) ?? null;
@@ -184,7 +183,7 @@ export class EvaluationIntake {
         this.lastWalkup.set(pad.deviceId, Math.max(last ?? 0, ratedAt.getTime()));
       }
     }
-    const duty = this.onDutyAt(pad.windowId, ratedAt.getTime(), ratedIso, receivedAt);
+    const duty = this.onDutyAt(pad.windowId, ratedAt, receivedAt);
     const window = this.windowMeta(pad.windowId);
     const row: EvaluationRow = {
       id: body.id,
@@ -254,7 +253,7 @@ export class EvaluationIntake {
    * until the next change (shift events clear it) or the TTL. A rating from before that change (a pad
    * that was offline) is asked of the database.
    */
-  private onDutyAt(windowId: number, ratedAtMs: number, ratedIso: string, now: Date): { id: number; name: string } | undefined {
+  private onDutyAt(windowId: number, ratedAt: Date, now: Date): { id: number; name: string } | undefined {
     let entry = this.duty.get(windowId);
     if (!entry || now.getTime() - entry.readAt >= JUDGEMENT_CACHE_TTL_MS) {
       const nowIso = sqliteTime(now);
@@ -266,7 +265,8 @@ export class EvaluationIntake {
       };
       this.duty.set(windowId, entry);
     }
-    if (ratedAtMs >= entry.validFrom) return entry.duty ?? undefined;
+    if (ratedAt.getTime() >= entry.validFrom) return entry.duty ?? undefined;
+    const ratedIso = sqliteTime(ratedAt);
     return this.q.onDuty.get(windowId, ratedIso, ratedIso) as { id: number; name: string } | undefined;
   }
 
