@@ -238,7 +238,7 @@ describe("bad input writes nothing", () => {
       expect(res.body.error.messageEn.length).toBeGreaterThan(0);
     }
     expect((await leader.post<ErrorBody>("/api/bulletins/generate", { month: "2027-01" })).body.error.code).toBe("BULLETIN_MONTH_IN_FUTURE");
-    for (const url of ["/api/bulletins?month=2026-1", "/api/bulletins?state=SENT", "/api/bulletins?pageSize=1000", "/api/bulletins/deliveries?state=LOST", "/api/bulletins/abc", "/api/bulletins/runs/0"]) {
+    for (const url of ["/api/bulletins?month=2026-1", "/api/bulletins?state=SENT", "/api/bulletins?pageSize=1000", "/api/bulletins/deliveries?state=LOST", "/api/bulletins/abc", "/api/bulletins/runs/0", "/api/bulletins/runs?month=10-2026", "/api/bulletins/runs"]) {
       expect((await leader.get(url)).status, url).toBe(400);
     }
     expect(await counts()).toEqual(before);
@@ -262,8 +262,12 @@ describe("generate, preview, comment", () => {
     const run = await waitForRun(leader, res.body);
     expect(run).toMatchObject({ state: "DONE", progress: 1, departments: 2, generated: 2, error: null });
     expect(run.finishedAt).not.toBeNull();
-    // Supervisors follow the run too
+    // Supervisors follow the run too, and find it among the month's runs (as a scheduled one would be found)
     expect((await supervisor.get(`/api/bulletins/runs/${run.id}`)).status).toBe(200);
+    const runs = await supervisor.get<BulletinRunDto[]>(`/api/bulletins/runs?month=${MONTH}`);
+    expect(runs.status).toBe(200);
+    expect(runs.body[0]).toMatchObject({ id: run.id, state: "DONE", progress: 1 });
+    expect((await supervisor.get<BulletinRunDto[]>(`/api/bulletins/runs?month=2026-01`)).body).toEqual([]);
     const list = await leader.get<Page<BulletinSummaryDto>>(`/api/bulletins?month=${MONTH}`);
     expect(list.body.total).toBe(2);
     drafts = list.body.items;

@@ -27,6 +27,7 @@ let ownReleased = 0;
 let otherReleased = 0;
 let ownDraft = 0;
 let runId = 0;
+let runMonth = "";
 let deliveryId = 0;
 let otherDepartment = 0;
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
   // October released for the liaison's department and another; the current month a draft of their own
   const run = await generateBulletins(server.services, { centerId: center.id, month: MONTH, departmentIds: [own, otherDepartment], auditActor });
   runId = run.id;
+  runMonth = run.month;
   await releaseBulletins(server.services, { centerId: center.id, month: MONTH, releasedById: accounts.LEADER.userId, auditActor });
   await generateBulletins(server.services, { centerId: center.id, month: "2026-11", departmentIds: [own], auditActor });
   // A third department's October draft, for the comment route
@@ -95,6 +97,9 @@ describe("bulletins: reading", () => {
     expect(await each((c) => c.get(`/api/bulletins/${ownReleased}/pdf`))).toEqual(row(200, 403, 200, 200, 403, 200, 403, 403, 403));
     expect(await each((c) => c.get(`/api/bulletins/${otherReleased}/pdf`))).toEqual(row(200, 403, 200, 200, 403, 404, 403, 403, 403));
     expect(await each((c) => c.get(`/api/bulletins/${ownDraft}/pdf`))).toEqual(row(200, 403, 200, 200, 403, 404, 403, 403, 403));
+  });
+  it("GET /api/bulletins/runs?month — the month's runs", async () => {
+    expect(await each((c) => c.get(`/api/bulletins/runs?month=${runMonth}`))).toEqual(row(403, 403, 200, 200, 403, 403, 403, 403, 403));
   });
   it("GET /api/bulletins/runs/:id", async () => {
     expect(await each((c) => c.get(`/api/bulletins/runs/${runId}`))).toEqual(row(403, 403, 200, 200, 403, 403, 403, 403, 403));

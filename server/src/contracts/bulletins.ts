@@ -15,6 +15,7 @@
 // |---|---|---|---|
 // | GET  | /?month&departmentId&state&page&pageSize          | LEADER SUPERVISOR ADMIN; LIAISON (own department only) | Page<BulletinSummaryDto> newest first |
 // | POST | /generate  body GenerateBulletinsBody             | LEADER                                  | BulletinRunDto (202; poll /runs/:id) |
+// | GET  | /runs?month                                       | LEADER SUPERVISOR                       | BulletinRunDto[] of the month, newest first (at most 10; a scheduled run too) |
 // | GET  | /runs/:id                                         | LEADER SUPERVISOR                       | BulletinRunDto (progress 0..1) |
 // | GET  | /:id                                              | readers as the list                     | BulletinDto (content for the HTML view) |
 // | GET  | /:id/pdf                                          | readers as the list                     | application/pdf (released: the bytes as sent) |
@@ -237,6 +238,9 @@ export const generateBulletinsBodySchema = z.strictObject({
   departmentIds: z.array(id).min(1).max(500).optional(),
 });
 export type GenerateBulletinsBody = z.infer<typeof generateBulletinsBodySchema>;
+
+export const bulletinRunListQuerySchema = z.object({ month: bulletinMonthSchema });
+export type BulletinRunListQuery = z.infer<typeof bulletinRunListQuerySchema>;
 
 export const bulletinCommentBodySchema = z.strictObject({
   comment: z.string().trim().max(2000).nullable(),

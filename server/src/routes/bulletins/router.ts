@@ -6,6 +6,7 @@ import {
   bulletinListQuerySchema,
   deliveryListQuerySchema,
   generateBulletinsBodySchema,
+  bulletinRunListQuerySchema,
   releaseBulletinsBodySchema,
   resendBulletinBodySchema,
 } from "../../contracts/bulletins.ts";
@@ -81,6 +82,14 @@ export function bulletinsRouter() {
     const { run } = await startBulletinGeneration(ctx.services, { centerId: centerOf(actor), month: body.month, departmentIds: body.departmentIds, auditActor: auditActorOf(ctx) });
     ctx.status = 202;
     ctx.body = presentRun(run);
+  });
+
+  router.get("/runs", spec({ summary: "A month's generation runs, newest first (at most 10), scheduled ones too", query: bulletinRunListQuerySchema }), async (ctx) => {
+    const actor = requireActor(ctx);
+    authorize(canReadBulletinRuns(actor));
+    const { month } = parse(bulletinRunListQuerySchema, ctx.query);
+    const runs = await ctx.services.prisma.bulletinRun.findMany({ where: { centerId: centerOf(actor), month }, orderBy: { id: "desc" }, take: 10 });
+    ctx.body = runs.map(presentRun);
   });
 
   router.get("/runs/:id", spec({ summary: "A generation run and its progress (0..1)" }), async (ctx) => {

@@ -66,6 +66,15 @@ export function useBulletinRun(id: number | null) {
   });
 }
 
+/** The month's latest run, looked up once (a run the schedule started, or one started on another screen). */
+export function useLatestBulletinRun(month: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["bulletins", "runs", month],
+    queryFn: async ({ signal }) => (await apiGet(`${BASE}/runs?month=${month}`, z.array(runSchema), { signal }))[0] ?? null,
+    enabled,
+  });
+}
+
 function useRefreshBulletins() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: ["bulletins"] });

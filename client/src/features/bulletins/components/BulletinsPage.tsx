@@ -14,7 +14,7 @@ import { PageTitle } from "../../../components/PageTitle.tsx";
 import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
-import { useBulletinPage, useBulletinRun, useGenerateBulletins } from "../api/bulletins.ts";
+import { useBulletinPage, useBulletinRun, useGenerateBulletins, useLatestBulletinRun } from "../api/bulletins.ts";
 import { isMonth, pastMonths } from "../lib/months.ts";
 import { useBulletinText } from "../text.ts";
 import { BulletinStateTag } from "./BulletinStateTag.tsx";
@@ -40,7 +40,13 @@ export function BulletinsPage() {
   const [released, setReleased] = useState<ReleaseResultDto | null>(null);
   const generate = useGenerateBulletins();
   const askedRun = Number(searchParams.get("run"));
-  const run = useBulletinRun(isLeader && Number.isInteger(askedRun) && askedRun > 0 ? askedRun : null);
+  const watchesRun = Number.isInteger(askedRun) && askedRun > 0;
+  const seesRuns = isLeader || user.role === "SUPERVISOR";
+  // Without a run in the URL, a generation still under way for the month (the schedule's, another
+  // leader's) is followed all the same
+  const latestRun = useLatestBulletinRun(month, seesRuns && !watchesRun);
+  const runningId = latestRun.data?.state === "RUNNING" ? latestRun.data.id : null;
+  const run = useBulletinRun(seesRuns ? (watchesRun ? askedRun : runningId) : null);
 
   const setParams = (changes: Record<string, string | undefined>) =>
     setSearchParams((previous) => {
