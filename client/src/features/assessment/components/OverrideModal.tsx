@@ -1,12 +1,11 @@
 // A leader's override of the quarter's proposal: grant an honour the engine did not propose (even to
 // an ineligible subject) or withdraw one it did, always with a written reason that is recorded.
-import { App, Form, Input, Modal, Typography } from "antd";
+import { App, Form, Input } from "antd";
 import { quarterOverrideBodySchema, type HonourKindDto } from "../../../../../server/src/contracts/assessmentApi.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { MutationModal } from "../../../components/MutationModal.tsx";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { parseForm } from "../../../lib/zodForm.ts";
 import { useOverrideHonour } from "../api/assessment.ts";
-import { testId } from "../lib/testId.ts";
 import { useAssessmentText } from "../text.ts";
 
 export interface OverrideTarget {
@@ -39,31 +38,24 @@ export function OverrideModal({ label, target, onClose }: { label: string; targe
   };
 
   return (
-    <Modal
+    <MutationModal
       open={target !== null}
+      onClose={onClose}
+      mutation={override}
       title={target ? at.overrideTitle(target.name) : ""}
       okText={target?.grant ? at.overrideGrant : at.overrideRevoke}
-      okButtonProps={{ danger: target ? !target.grant : false, ...testId("override-submit") }}
+      okDanger={target ? !target.grant : false}
       cancelText={at.cancel}
-      confirmLoading={override.isPending}
+      okTestId="override-submit"
+      intro={target ? (target.grant ? at.overrideGrantHint(at.honours[target.kind]) : at.overrideRevokeHint(at.honours[target.kind])) : null}
       onOk={submit}
-      onCancel={() => {
-        override.reset();
-        onClose();
-      }}
       destroyOnHidden
     >
-      {target ? (
-        <Typography.Paragraph>
-          {target.grant ? at.overrideGrantHint(at.honours[target.kind]) : at.overrideRevokeHint(at.honours[target.kind])}
-        </Typography.Paragraph>
-      ) : null}
-      {override.error ? <ErrorAlert error={override.error} /> : null}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="reason" label={at.overrideReason} required>
           <Input.TextArea rows={4} maxLength={1000} showCount data-testid="override-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </MutationModal>
   );
 }

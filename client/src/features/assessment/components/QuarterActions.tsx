@@ -3,11 +3,10 @@
 import { App, Button, Flex, Form, Input, Modal, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { recomputeQuarterBodySchema, type RecomputeChangeDto, type RecomputeResultDto } from "../../../../../server/src/contracts/assessmentApi.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { MutationModal } from "../../../components/MutationModal.tsx";
 import { parseForm } from "../../../lib/zodForm.ts";
 import { usePublishQuarter, useRecomputeQuarter } from "../api/assessment.ts";
 import { formatPoints } from "../lib/componentLabel.ts";
-import { testId } from "../lib/testId.ts";
 import { useAssessmentText } from "../text.ts";
 
 export function QuarterActions({ label, published }: { label: string; published: boolean }) {
@@ -43,17 +42,15 @@ export function QuarterActions({ label, published }: { label: string; published:
         </Button>
       )}
 
-      <Modal
+      <MutationModal
         open={publishing}
+        onClose={() => setPublishing(false)}
+        mutation={publish}
         title={at.publishQuarter}
         okText={at.publish}
         cancelText={at.cancel}
-        okButtonProps={testId("quarter-publish-confirm")}
-        confirmLoading={publish.isPending}
-        onCancel={() => {
-          publish.reset();
-          setPublishing(false);
-        }}
+        okTestId="quarter-publish-confirm"
+        intro={at.publishConfirm}
         onOk={() =>
           publish.mutate(undefined, {
             onSuccess: () => {
@@ -62,33 +59,26 @@ export function QuarterActions({ label, published }: { label: string; published:
             },
           })
         }
-      >
-        <Typography.Paragraph>{at.publishConfirm}</Typography.Paragraph>
-        {publish.error ? <ErrorAlert error={publish.error} /> : null}
-      </Modal>
+      />
 
-      <Modal
+      <MutationModal
         open={recomputing}
+        onClose={() => setRecomputing(false)}
+        mutation={recompute}
         title={at.recompute}
         okText={at.recompute}
         cancelText={at.cancel}
-        okButtonProps={testId("quarter-recompute-confirm")}
-        confirmLoading={recompute.isPending}
-        onCancel={() => {
-          recompute.reset();
-          setRecomputing(false);
-        }}
+        okTestId="quarter-recompute-confirm"
+        intro={published ? at.recomputeFrozenConfirm : at.recomputeConfirm}
         onOk={submitRecompute}
         destroyOnHidden
       >
-        <Typography.Paragraph>{published ? at.recomputeFrozenConfirm : at.recomputeConfirm}</Typography.Paragraph>
-        {recompute.error ? <ErrorAlert error={recompute.error} /> : null}
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="reason" label={at.recomputeReason} required>
             <Input.TextArea rows={3} maxLength={1000} showCount data-testid="recompute-reason" />
           </Form.Item>
         </Form>
-      </Modal>
+      </MutationModal>
 
       <Modal open={result !== null} title={at.changes} footer={null} onCancel={() => setResult(null)} width={860} data-testid="recompute-result">
         {result ? <RecomputeChanges result={result} /> : null}

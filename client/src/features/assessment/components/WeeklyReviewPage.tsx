@@ -15,7 +15,7 @@ import { parseForm } from "../../../lib/zodForm.ts";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import { usePublishWeekly, useSaveWeeklyComment, useWeeklyReview } from "../api/assessment.ts";
 import { formatPoints } from "../lib/componentLabel.ts";
-import { testId } from "../lib/testId.ts";
+import { testId } from "../../../lib/testId.ts";
 import { useAssessmentText } from "../text.ts";
 import { CenterSelect } from "./CenterSelect.tsx";
 import { PeriodSelect, useSelectedPeriod } from "./PeriodSelect.tsx";

@@ -6,7 +6,7 @@ import { releaseBulletinsBodySchema, type BulletinSummaryDto, type ReleaseResult
 import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
 import { parseForm } from "../../../lib/zodForm.ts";
 import { useReleaseBulletins } from "../api/bulletins.ts";
-import { testId } from "../lib/testId.ts";
+import { testId } from "../../../lib/testId.ts";
 import { useBulletinText } from "../text.ts";
 
 export function ReleaseModal({ open, month, bulletins, onClose, onReleased }: {

@@ -1,13 +1,12 @@
 // 「重新发送」 a released bulletin: the same PDF bytes as first sent go to the department's liaisons
 // again. Only on purpose: a confirmation that says so and a written reason (audited on the server).
-import { App, Button, Form, Input, Modal, Typography } from "antd";
+import { App, Button, Form, Input } from "antd";
 import { RedoOutlined } from "@ant-design/icons";
 import { useState } from "react";
 import { resendBulletinBodySchema, type BulletinDto } from "../../../../../server/src/contracts/bulletins.ts";
-import { ErrorAlert } from "../../../components/ErrorAlert.tsx";
+import { MutationModal } from "../../../components/MutationModal.tsx";
 import { parseForm } from "../../../lib/zodForm.ts";
 import { useResendBulletin } from "../api/bulletins.ts";
-import { testId } from "../lib/testId.ts";
 import { useBulletinText } from "../text.ts";
 
 export function ResendButton({ bulletin }: { bulletin: BulletinDto }) {
@@ -33,28 +32,24 @@ export function ResendButton({ bulletin }: { bulletin: BulletinDto }) {
       <Button icon={<RedoOutlined />} data-testid="bulletin-resend" onClick={() => setOpen(true)}>
         {bt.resend}
       </Button>
-      <Modal
+      <MutationModal
         open={open}
+        onClose={() => setOpen(false)}
+        mutation={resend}
         title={bt.resendTitle}
         okText={bt.resend}
         cancelText={bt.cancel}
-        okButtonProps={testId("bulletin-resend-confirm")}
-        confirmLoading={resend.isPending}
+        okTestId="bulletin-resend-confirm"
+        intro={bt.resendConfirm}
         onOk={submit}
-        onCancel={() => {
-          resend.reset();
-          setOpen(false);
-        }}
         destroyOnHidden
       >
-        <Typography.Paragraph>{bt.resendConfirm}</Typography.Paragraph>
-        {resend.error ? <ErrorAlert error={resend.error} /> : null}
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="reason" label={bt.resendReason} required>
             <Input.TextArea rows={3} maxLength={500} showCount data-testid="bulletin-resend-reason" />
           </Form.Item>
         </Form>
-      </Modal>
+      </MutationModal>
     </>
   );
 }
