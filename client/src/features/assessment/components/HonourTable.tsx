@@ -6,7 +6,7 @@ import type { HonourRowDto } from "../../../../../server/src/contracts/assessmen
 import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
 import { formatPoints } from "../lib/componentLabel.ts";
 import { useAssessmentText } from "../text.ts";
-import { PartyPostTag } from "./PartyPostTag.tsx";
+import { SubjectCell } from "./SubjectCell.tsx";
 
 export function HonourTable({ rows, onExplain, onOverride, testId }: {
   rows: readonly HonourRowDto[];
@@ -21,19 +21,7 @@ export function HonourTable({ rows, onExplain, onOverride, testId }: {
     {
       title: at.subject,
       key: "subject",
-      render: (_: unknown, row) => (
-        <Flex vertical gap={2}>
-          <Flex gap={6} align="center" wrap>
-            <Typography.Text strong>{row.name}</Typography.Text>
-            {row.partyMemberPost ? <PartyPostTag /> : null}
-          </Flex>
-          {row.departmentName ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.departmentName}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      ),
+      render: (_: unknown, row) => <SubjectCell name={row.name} partyMemberPost={row.partyMemberPost} departmentName={row.departmentName} />,
     },
     {
       title: at.score,

@@ -7,7 +7,7 @@ import type { RankingRowDto } from "../../../../../server/src/contracts/assessme
 import { componentLabel, formatPoints, formatSigned } from "../lib/componentLabel.ts";
 import { useAssessmentText } from "../text.ts";
 import { DecisionBadge } from "./DecisionBadge.tsx";
-import { PartyPostTag } from "./PartyPostTag.tsx";
+import { SubjectCell } from "./SubjectCell.tsx";
 
 export function RankingTable({ rows, quarter, loading, selectedId, onSelect, onExplain, actions, testId = "ranking-table" }: {
   rows: readonly RankingRowDto[];
@@ -49,17 +49,7 @@ export function RankingTable({ rows, quarter, loading, selectedId, onSelect, onE
       title: at.subject,
       key: "subject",
       render: (_: unknown, row) => (
-        <Flex vertical gap={2}>
-          <Flex gap={6} align="center" wrap>
-            <Typography.Text strong>{row.name}</Typography.Text>
-            {row.partyMemberPost ? <PartyPostTag /> : null}
-          </Flex>
-          {row.departmentName && row.subjectKind !== "DEPARTMENT" ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.departmentName}
-            </Typography.Text>
-          ) : null}
-        </Flex>
+        <SubjectCell name={row.name} partyMemberPost={row.partyMemberPost} departmentName={row.subjectKind === "DEPARTMENT" ? null : row.departmentName} />
       ),
     },
     {
