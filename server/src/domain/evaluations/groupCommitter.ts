@@ -44,6 +44,7 @@ export interface CommitterOptions {
   maxQueue?: number;
   /** Resolves once what was committed before the call is on disk (without it, the connection must run synchronous=FULL) */
   durable?: () => Promise<void>;
+  /** The stored rows of a batch, right after its commit (before `durable`: readers of the database see them already) */
   onCommitted?: (rows: EvaluationRow[]) => void;
   /** Further writes that ride in the batch's own transaction (no extra commit), given its stored rows */
   inSameTransaction?: (rows: EvaluationRow[]) => void;
@@ -186,16 +187,13 @@ export class GroupCommitter {
       return "done";
     }
     this.stats.batches++;
-    const answer = () => {
-      const stored: EvaluationRow[] = [];
-      batch.forEach((p, i) => {
-        const o = outcomes[i]!;
-        if (o.kind === "stored") stored.push(p.row);
-        p.resolve(o);
-      });
-      this.stats.rows += stored.length;
-      if (stored.length > 0) this.opts.onCommitted?.(stored);
-    };
+    // Announced at the commit, in the same synchronous run, as readers of the database see it: a live
+    // view that adds ratings to what it last read must not meet a read made between the commit and a
+    // later announcement (it would count the rating twice). Only the pads' answers wait for the disk.
+    const stored = batch.filter((_, i) => outcomes[i]!.kind === "stored").map((p) => p.row);
+    this.stats.rows += stored.length;
+    if (stored.length > 0) this.opts.onCommitted?.(stored);
+    const answer = () => batch.forEach((p, i) => p.resolve(outcomes[i]!));
     if (!this.opts.durable) {
       answer();
       return "done";
