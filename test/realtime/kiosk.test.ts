@@ -211,6 +211,8 @@ describe("invitations", () => {
     const row = await server.services.prisma.evaluation.findUniqueOrThrow({ where: { id: first.id } });
     expect(row).toMatchObject({ bound: true, invitationId: inv.id });
     expect(await p.submit(rating({ invitationId: inv.id }))).toMatchObject({ ok: false, error: { code: "ALREADY_RATED", retryable: false } });
+    // The same rating again (its ack was lost): a duplicate, not a second rating of the invitation
+    expect(await p.submit(first)).toEqual({ ok: true, id: first.id, duplicate: true });
     // Two different ids for one invitation at the same moment: exactly one is stored
     const inv2 = await createInvitation(server.services, { centerId: 1, windowId: windowA, staffId: staffA.id, source: "STAFF_BUTTON", auditActor: system });
     const acks = await Promise.all([p.submit(rating({ invitationId: inv2.id })), p.submit(rating({ invitationId: inv2.id }))]);
@@ -258,9 +260,12 @@ describe("walk-ups", () => {
   it("are spaced WALKUP_MIN_INTERVAL_S apart per pad, judged on ratedAt", async () => {
     const p = await pad(windowB);
     clock.advance(120_000);
-    expect((await p.submit(rating())).ok).toBe(true);
+    const first = rating();
+    expect((await p.submit(first)).ok).toBe(true);
     clock.advance(10_000);
     expect(await p.submit(rating())).toMatchObject({ ok: false, error: { code: "WALKUP_TOO_SOON", retryable: false } });
+    // Resent within the spacing (its ack was lost): a duplicate, not a walk-up too soon
+    expect(await p.submit(first)).toEqual({ ok: true, id: first.id, duplicate: true });
     const other = await pad(windowB); // another pad is judged on its own
     expect((await other.submit(rating())).ok).toBe(true);
     clock.advance(25_000);

@@ -91,4 +91,20 @@ describe("ratings as increments", () => {
     await until("the display's tally to settle", () => tally?.total === display.satisfaction.total);
     expect(tally).toEqual(display.satisfaction);
   }, 60_000);
+
+  it("ratings committed together are announced as one tile per window, not one per rating", async () => {
+    const pad = pads[0]!;
+    const before = latest?.tiles.get(pad.windowId)?.today.ratings ?? 0;
+    const heard: number[] = [];
+    const off = server.services.events.on("liveHall.tile", (e) => e.windowId === pad.windowId && heard.push(e.tile.today.ratings));
+    try {
+      const acks = await Promise.all(Array.from({ length: 12 }, (_, i) => pad.submit({ id: randomUUID(), level: 5, ratedAt: new Date(clock.now().getTime() + 10_000 + i).toISOString() })));
+      expect(acks.every((a) => a.ok && !a.duplicate)).toBe(true);
+      await until("the tile to count them", () => heard.at(-1) === before + 12);
+      // Twelve submits in one frame of one socket commit as one group (two at most, if a commit fell between)
+      expect(heard.length).toBeLessThanOrEqual(2);
+    } finally {
+      off();
+    }
+  }, 30_000);
 });

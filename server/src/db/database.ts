@@ -100,4 +100,4 @@ export async function openDatabase(url: string, opts: { fdatasync?: Fdatasync; o
 }
 
 /** The adapter stores DateTime as ISO-8601 text with an explicit offset; bulk writers must match it. */
-export const sqliteTime = (d: Date): string => d.toISOString().replace("Z", "+00:00");
+export const sqliteTime = (d: Date): string => `${d.toISOString().slice(0, -1)}+00:00`;

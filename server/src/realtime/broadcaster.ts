@@ -105,11 +105,15 @@ export function attachBroadcaster(io: Server, events: DomainEvents, routes: Rout
     queued.clear();
     const supervisors = io.of("/supervisor");
     for (const [stream, items] of streams) {
-      const batch: SupervisorBatch = { items: collapseTiles(items).map((q) => [q.name, { seq: nextSeq(stream), stream, data: q.data }]) };
+      const collapsed = collapseTiles(items);
       const rooms = stream.startsWith("center:") ? [stream, "city"] : [stream];
       // Socket.IO serializes a message before it looks for listeners: with nobody in these rooms on this
-      // server, skip the work (the numbers above still advance, so a later snapshot stays in step).
-      if (opts.localRoomsOnly && !hasListeners(supervisors, rooms)) continue;
+      // server, skip the work — the numbers still advance, so a later snapshot stays in step.
+      if (opts.localRoomsOnly && !hasListeners(supervisors, rooms)) {
+        seqByStream.set(stream, (seqByStream.get(stream) ?? 0) + collapsed.length);
+        continue;
+      }
+      const batch: SupervisorBatch = { items: collapsed.map((q) => [q.name, { seq: nextSeq(stream), stream, data: q.data }]) };
       supervisors.to(rooms).emit(SUPERVISOR_BATCH_EVENT, batch);
     }
   };

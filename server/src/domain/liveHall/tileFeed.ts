@@ -89,6 +89,21 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
     runners.delete(centerId);
   };
 
+  // A group of ratings committed together (thousands a second at full load) is announced as one tile
+  // per window, at the end of the run that announced them, not one tile per rating.
+  const ratedThisTurn = new Map<number, { tile: WindowTile; day: DayBounds; centerId: number; base: { tile: WindowTile; day: DayBounds } }>();
+  let announceRatedQueued = false;
+  const announceRated = () => {
+    announceRatedQueued = false;
+    const rated = [...ratedThisTurn];
+    ratedThisTurn.clear();
+    for (const [windowId, r] of rated) {
+      // A tile read since replaced the one these ratings were added to; that read began after they were
+      // committed (a read in flight when they were announced is never added to), so it has them.
+      if (lastSent.get(windowId) === r.base) announce(r.tile, r.day, r.centerId);
+    }
+  };
+
   const markDirty = (centerId: number, windowId: number | null | undefined) => {
     if (stopped || windowId === null || windowId === undefined) return;
     const set = pending.get(centerId) ?? new Set<number>();
@@ -108,10 +123,18 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
     ...DIRECT_WINDOW_EVENTS.map((name) => events.on(name, (e: { centerId: number; windowId: number }) => markDirty(e.centerId, e.windowId))),
     events.on("evaluation.created", (e) => {
       if (e.windowId === null) return;
-      const last = lastSent.get(e.windowId);
+      const sent = lastSent.get(e.windowId);
+      const queued = ratedThisTurn.get(e.windowId);
+      const last = queued && queued.base === sent ? queued : sent;
       // A read in flight may or may not have seen this rating: recompute after it rather than guess.
       const applied = last && !loading.get(e.centerId)?.has(e.windowId) ? applyRatingToTile(last.tile, last.day, e) : null;
-      if (applied && last) announce(applied, last.day, e.centerId);
+      if (applied && last && sent) {
+        ratedThisTurn.set(e.windowId, { tile: applied, day: last.day, centerId: e.centerId, base: sent });
+        if (!announceRatedQueued) {
+          announceRatedQueued = true;
+          queueMicrotask(announceRated);
+        }
+      }
       // An invited rating may also end a service (windowState.ts: RATED), which only a recompute tells.
       if (!applied || e.bound) markDirty(e.centerId, e.windowId);
     }),
