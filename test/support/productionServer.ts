@@ -20,6 +20,13 @@ export function buildServerBundle(): void {
   if (r.status !== 0) throw new Error("server bundle build failed");
 }
 
+/** /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, after the "(comm)" field. */
+function procCpuMs(file: string): number {
+  const stat = fs.readFileSync(file, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export interface ProductionServer {
   child: ChildProcess;
   url: string;
@@ -27,6 +34,8 @@ export interface ProductionServer {
   rss(): { rss: number; peak: number };
   /** CPU time the server process has used so far (user + system, ms): a figure a busy machine does not skew. */
   cpuMs(): number;
+  /** CPU time of the server's main thread alone (its event loop): the figure that caps one process's rate. */
+  mainThreadCpuMs(): number;
   stop(): Promise<number | null>;
 }
 
@@ -36,7 +45,11 @@ export async function startProductionServer(env: Record<string, string>, readyTi
   const child = spawn(command, [...extraNodeArgs, ...args], { cwd: root, env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  // BENCH_SERVER_STDERR=1 shows the server's own diagnostics (warnings, a debugging line) while a bench runs
+  child.stderr!.on("data", (d: Buffer) => {
+    out += d.toString();
+    if (process.env.BENCH_SERVER_STDERR) process.stderr.write(d);
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const deadline = Date.now() + readyTimeoutMs;
   let url: string | undefined;
@@ -58,10 +71,10 @@ export async function startProductionServer(env: Record<string, string>, readyTi
       return { rss: kb(status, "VmRSS"), peak: kb(status, "VmHWM") };
     },
     cpuMs() {
-      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, after the "(comm)" field.
-      const stat = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return (Number(fields[11]) + Number(fields[12])) * 10;
+      return procCpuMs(`/proc/${child.pid}/stat`);
+    },
+    mainThreadCpuMs() {
+      return procCpuMs(`/proc/${child.pid}/task/${child.pid}/stat`);
     },
     async stop() {
       child.kill("SIGTERM");
