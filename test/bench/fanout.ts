@@ -4,6 +4,9 @@
 // process: 100 supervisor sockets on /supervisor and the public display on /display, while rating pads
 // (walk-up ratings over /kiosk) and window staff (sign-in, pause, resume, sign-out over HTTP) produce
 // BENCH_RATE events a second (default 200: four ratings to one state change) for BENCH_SECONDS (20).
+// The clients are bare Socket.IO sockets (rawSocketIo.ts) that note each frame and its arrival time and
+// parse after the run, so the measuring process's own load does not count as delay; the server process
+// runs with the start script's V8 flags.
 // For every message at every client it takes the delay from the event's commit to its arrival: the
 // server process notes when each domain event is emitted (right after its transaction commits; the
 // same machine clock), a display delta carries causedAt (the commit of the earliest change it folds
@@ -12,11 +15,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { io as connect, type Socket } from "socket.io-client";
 import { CSRF_COOKIE, SESSION_COOKIE } from "../../server/src/contracts/auth.ts";
+import { SUPERVISOR_BATCH_EVENT, type SupervisorBatch } from "../../server/src/contracts/supervisorBatch.ts";
 import { DEMO_PASSWORD } from "../../server/src/domain/bootstrap/bootstrapDatabase.ts";
 import { ApiClient } from "../support/apiClient.ts";
-import { unpackSupervisorBatches } from "../../client/src/lib/supervisorBatches.ts";
+import { startCommand } from "../support/productionServer.ts";
+import { RawSocketIo } from "./rawSocketIo.ts";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -82,12 +86,13 @@ function summary(name: string, delays: number[]): string {
   return `${name.padEnd(28)} ${String(s.length).padStart(8)} msgs   p50 ${fmt(percentile(s, 50)).padStart(9)}   p99 ${fmt(percentile(s, 99)).padStart(9)}   max ${fmt(s.at(-1) ?? NaN).padStart(9)}`;
 }
 
-function open(url: string, namespace: string, opts: { cookie?: string; auth?: Record<string, unknown> }): Promise<Socket> {
-  const socket = connect(`${url}${namespace}`, { forceNew: true, transports: ["websocket"], reconnection: false, auth: opts.auth, extraHeaders: opts.cookie ? { cookie: opts.cookie } : undefined });
-  return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
+/** A client of the bench: a bare Socket.IO socket (rawSocketIo.ts) that notes each event frame's text and
+ * arrival time and parses nothing until the measurement is over — 100 supervisors decoding every frame
+ * with socket.io-client kept this process's own event loop busy, and its queueing counted as delay. */
+async function open(url: string, namespace: string, opts: { cookie?: string; auth?: Record<string, unknown>; onEvent?: (text: string, at: number) => void }): Promise<RawSocketIo> {
+  const socket = new RawSocketIo(url, namespace, { auth: opts.auth, headers: opts.cookie ? { cookie: opts.cookie } : undefined, onEvent: opts.onEvent });
+  await socket.ready;
+  return socket;
 }
 
 let child: ChildProcess | null = null;
@@ -95,7 +100,9 @@ let child: ChildProcess | null = null;
 async function run(): Promise<void> {
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process alone
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  child = fork(import.meta.filename, ["--serve"], { execArgv: [...nodeArgs, "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, TEST_LOG_LEVEL: "silent" } });
+  // The server process runs with the start script's V8 flags (its young generation and background threads), as `npm start` would
+  const startFlags = startCommand().args.filter((a) => a.startsWith("--"));
+  child = fork(import.meta.filename, ["--serve"], { execArgv: [...nodeArgs, ...startFlags, "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, TEST_LOG_LEVEL: "silent" } });
   const server = child;
   const fixture = await new Promise<Fixture>((resolve, reject) => {
     server.once("message", (m: { type: string; fixture: Fixture }) => (m.type === "ready" ? resolve(m.fixture) : reject(new Error("server failed"))));
@@ -108,29 +115,17 @@ async function run(): Promise<void> {
   const cookie = [...supervisorClient.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 
   const delays = { supervisorRatings: [] as number[], supervisorShifts: [] as number[], display: [] as number[] };
-  // Arrivals by event key; matched with the server's commit times at the end
-  const arrivals: { key: string; at: number; kind: "supervisorRatings" | "supervisorShifts" }[] = [];
   let measuring = false;
-  const supervisors = await Promise.all(Array.from({ length: SUPERVISORS }, () => open(fixture.url, "/supervisor", { cookie })));
-  for (const s of supervisors) {
-    unpackSupervisorBatches(s);
-    s.onAny((event: string, envelope: { data: { id?: string; shiftId?: number; at?: string } }) => {
-      if (!measuring) return;
-      const at = Date.now();
-      if (event === "evaluation.created") arrivals.push({ key: `evaluation:${envelope.data.id}`, at, kind: "supervisorRatings" });
-      else if (event.startsWith("shift.")) arrivals.push({ key: `${event}:${envelope.data.shiftId}:${envelope.data.at}`, at, kind: "supervisorShifts" });
-    });
-  }
-  const display = await open(fixture.url, "/display", { auth: { centerId: fixture.centerId } });
-  let displaySeq = 0;
-  let displayGaps = 0;
-  display.onAny((_event: string, envelope: { seq: number; causedAt: string }) => {
-    if (displaySeq && envelope.seq !== displaySeq + 1) displayGaps++;
-    displaySeq = envelope.seq;
-    if (measuring) delays.display.push(Date.now() - serverTime(envelope.causedAt));
-  });
+  // Frames as they arrived, parsed after the measurement
+  const supervisorFrames: { text: string; at: number }[] = [];
+  const displayFrames: { text: string; at: number }[] = [];
+  const supervisors = await Promise.all(
+    Array.from({ length: SUPERVISORS }, () => open(fixture.url, "/supervisor", { cookie, onEvent: (text, at) => measuring && supervisorFrames.push({ text, at }) })),
+  );
+  const display = await open(fixture.url, "/display", { auth: { centerId: fixture.centerId }, onEvent: (text, at) => displayFrames.push({ text, at }) });
 
   const pads = await Promise.all(fixture.pads.map((p) => open(fixture.url, "/kiosk", { auth: { token: p.token, protocol: 1 } })));
+  let displayMeasuredFrom = 0;
   const staff = await Promise.all(
     fixture.staff.map(async (s) => {
       const client = new ApiClient(fixture.url);
@@ -189,10 +184,10 @@ async function run(): Promise<void> {
       const pad = pads[padTurn++ % pads.length]!;
       produced.ratings++;
       const sentAt = Date.now();
-      const ack = pad.timeout(10_000).emitWithAck("evaluation.submit", { id: randomUUID(), level: 1 + (n % 5), ratedAt: new Date(Date.now() + fixture.offsetMs).toISOString() });
+      const ack = pad.emitWithAck("evaluation.submit", JSON.stringify({ id: randomUUID(), level: 1 + (n % 5), ratedAt: new Date(Date.now() + fixture.offsetMs).toISOString() }), 10_000);
       track(
         ack
-          .then((a: { ok: boolean }) => {
+          .then((a) => {
             if (measuring) ackDelays.push(Date.now() - sentAt);
             if (a.ok) produced.ratingsOk++;
           })
@@ -209,6 +204,7 @@ async function run(): Promise<void> {
   await new Promise((r) => setTimeout(r, 500));
   Object.assign(produced, { ratings: 0, ratingsOk: 0, shifts: 0, shiftsOk: 0, skipped: 0 });
   measuring = true;
+  displayMeasuredFrom = displayFrames.length;
   const started = Date.now();
   let n = 0;
   while (Date.now() - started < SECONDS * 1000) {
@@ -220,6 +216,7 @@ async function run(): Promise<void> {
   await Promise.all([...inFlight]);
   await new Promise((r) => setTimeout(r, 1000));
   measuring = false;
+  const displayMeasuredTo = displayFrames.length;
   server.send({ type: "commits" });
   const commits = new Map(
     await new Promise<[string, number][]>((resolve) => {
@@ -231,6 +228,33 @@ async function run(): Promise<void> {
       server.on("message", onMessage);
     }),
   );
+  // Arrivals by event key, from the frames kept (a batch's text is parsed once, whoever received it)
+  const arrivals: { key: string; at: number; kind: "supervisorRatings" | "supervisorShifts" }[] = [];
+  const keysOfFrame = new Map<string, { key: string; kind: "supervisorRatings" | "supervisorShifts" }[]>();
+  for (const { text, at } of supervisorFrames) {
+    let keys = keysOfFrame.get(text);
+    if (!keys) {
+      const [event, batch] = JSON.parse(text) as [string, SupervisorBatch];
+      keys = [];
+      if (event === SUPERVISOR_BATCH_EVENT) {
+        for (const [name, envelope] of batch.items) {
+          const data = envelope.data as { id?: string; shiftId?: number; at?: string };
+          if (name === "evaluation.created") keys.push({ key: `evaluation:${data.id}`, kind: "supervisorRatings" });
+          else if (name.startsWith("shift.")) keys.push({ key: `${name}:${data.shiftId}:${data.at}`, kind: "supervisorShifts" });
+        }
+      }
+      keysOfFrame.set(text, keys);
+    }
+    for (const k of keys) arrivals.push({ ...k, at });
+  }
+  let displaySeq = 0;
+  let displayGaps = 0;
+  displayFrames.forEach(({ text, at }, i) => {
+    const [, envelope] = JSON.parse(text) as [string, { seq: number; causedAt: string }];
+    if (displaySeq && envelope.seq !== displaySeq + 1) displayGaps++;
+    displaySeq = envelope.seq;
+    if (i >= displayMeasuredFrom && i < displayMeasuredTo) delays.display.push(at - serverTime(envelope.causedAt));
+  });
   let unmatched = 0;
   for (const a of arrivals) {
     const committed = commits.get(a.key);
