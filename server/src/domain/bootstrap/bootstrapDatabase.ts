@@ -4,6 +4,7 @@ import { randomInt } from "node:crypto";
 import { DEFAULT_CENTER_SETTINGS } from "../../contracts/settings.ts";
 import type { Role } from "../../contracts/roles.ts";
 import { isDatabaseEmpty, seedDemo, type DemoSummary } from "../../demo/seedDemo.ts";
+import { refreshPlannerStatistics } from "../../db/database.ts";
 import { seedDemoAssessments } from "../../demo/seedAssessments.ts";
 import type { Services } from "../../services.ts";
 import { recordAudit } from "../audit/recordAudit.ts";
@@ -44,6 +45,7 @@ export async function bootstrapDatabase(
     // One hash for every demo account: argon2id is slow by design and ~250 accounts would add a minute.
     const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
     demo = seedDemo(db.raw, { halls: config.DEMO_HALLS, seed: DEMO_SEED, now, demoPasswordHash, adminPasswordHash, onProgress: opts.onProgress });
+    refreshPlannerStatistics(db.raw, "all");
     // The last quarter, months and weeks computed (#8), so the demo opens on results a leader can publish
     const assessments = await seedDemoAssessments(services, now);
     services.logger.info({ runs: assessments.runs, ms: Math.round(assessments.ms) }, "demo assessment periods computed");

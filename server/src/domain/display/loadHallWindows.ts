@@ -4,7 +4,7 @@
 import type { WindowState } from "../../contracts/liveHall.ts";
 import type { CenterSettings } from "../../contracts/settings.ts";
 import type { Services } from "../../services.ts";
-import { loadCenterContext } from "../calendar/centerContext.ts";
+import { cachedCenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
 import { windowStateAt } from "../liveHall/windowState.ts";
 import { loadServiceSignals } from "../liveHall/loadServiceSignals.ts";
@@ -24,7 +24,7 @@ export interface HallWindow {
 export async function loadHallWindows(services: Services, centerId: number, now: Date, opts: { windowIds?: readonly number[] } = {}): Promise<{ settings: CenterSettings; windows: HallWindow[] }> {
   const { prisma } = services;
   const only = opts.windowIds ? { windowId: { in: [...opts.windowIds] } } : {};
-  const { settings, calendar } = await loadCenterContext(prisma, centerId);
+  const { settings, calendar } = await cachedCenterContext(services, centerId);
   const dayStart = shanghaiInstant(shanghaiDate(now), "00:00");
   const [windows, shifts, serviceSignals, lastSignOut, absences] = await Promise.all([
     prisma.window.findMany({

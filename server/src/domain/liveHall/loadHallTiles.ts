@@ -5,7 +5,7 @@ import { SATISFIED_MIN_LEVEL, BAD_MAX_LEVEL, type WindowTile } from "../../contr
 import type { PauseReason } from "../../contracts/shifts.ts";
 import type { Services } from "../../services.ts";
 import { padPresence } from "../devices/padPresence.ts";
-import { loadCenterContext, type CenterContext } from "../calendar/centerContext.ts";
+import { cachedCenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
 import { windowStateAt } from "./windowState.ts";
 import { loadServiceSignals } from "./loadServiceSignals.ts";
@@ -23,26 +23,6 @@ const OPEN_INQUIRY_STATES = ["OPEN", "HANDED_OVER"] as const;
 
 /** The public on-duty photo (any signed-in viewer may see who sits at the window). */
 export const onDutyPhotoUrl = (staffId: number): string => `/api/public/staff/${staffId}/photo?size=64`;
-
-/**
- * The center's hours and working-day calendar change a few times a year but cost more to read than all
- * the tile queries together, and a busy hall recomputes tiles many times a second: kept for a while.
- */
-const CONTEXT_TTL_MS = 30_000;
-const contexts = new WeakMap<Services, Map<number, { until: number; context: Promise<CenterContext> }>>();
-
-function centerContext(services: Services, centerId: number): Promise<CenterContext> {
-  const now = services.clock.now().getTime();
-  const cache = contexts.get(services) ?? new Map<number, { until: number; context: Promise<CenterContext> }>();
-  contexts.set(services, cache);
-  const hit = cache.get(centerId);
-  // A clock moved back (tests) is treated as expiry too
-  if (hit && now < hit.until && now >= hit.until - CONTEXT_TTL_MS) return hit.context;
-  const context = loadCenterContext(services.prisma, centerId);
-  cache.set(centerId, { until: now + CONTEXT_TTL_MS, context });
-  context.catch(() => cache.delete(centerId));
-  return context;
-}
 
 const countBy = <K>(rows: { key: K; n: number }[]): Map<K, number> => new Map(rows.map((r) => [r.key, r.n]));
 
@@ -86,7 +66,7 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
   const inWindows = { windowId: { in: ids } };
 
   const [context, shifts, signOuts, absences, serviceSignals, finished, noShows, ratings, lastRatings, cases, accepted, inquiries, pads] = await Promise.all([
-    centerContext(services, scope.centerId),
+    cachedCenterContext(services, scope.centerId),
     prisma.shift.findMany({
       where: { ...inWindows, endedAt: null },
       include: { staff: { select: { id: true, name: true, staffNo: true } }, pauses: { orderBy: { startedAt: "desc" }, take: 2 } },
