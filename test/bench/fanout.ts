@@ -19,7 +19,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from "../../server/src/contracts/auth.ts"
 import { SUPERVISOR_BATCH_EVENT, type SupervisorBatch } from "../../server/src/contracts/supervisorBatch.ts";
 import { DEMO_PASSWORD } from "../../server/src/domain/bootstrap/bootstrapDatabase.ts";
 import { ApiClient } from "../support/apiClient.ts";
-import { startCommand } from "../support/productionServer.ts";
+import { procCpuMs, startCommand } from "../support/productionServer.ts";
 import { RawSocketIo } from "./rawSocketIo.ts";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -205,6 +205,8 @@ async function run(): Promise<void> {
   Object.assign(produced, { ratings: 0, ratingsOk: 0, shifts: 0, shiftsOk: 0, skipped: 0 });
   measuring = true;
   displayMeasuredFrom = displayFrames.length;
+  const serverCpu = () => procCpuMs(`/proc/${server.pid}/task/${server.pid}/stat`);
+  const cpuBefore = serverCpu();
   const started = Date.now();
   let n = 0;
   while (Date.now() - started < SECONDS * 1000) {
@@ -213,6 +215,7 @@ async function run(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2));
   }
   const elapsed = (Date.now() - started) / 1000;
+  const loopBusy = (serverCpu() - cpuBefore) / (elapsed * 1000);
   await Promise.all([...inFlight]);
   await new Promise((r) => setTimeout(r, 1000));
   measuring = false;
@@ -264,6 +267,7 @@ async function run(): Promise<void> {
 
   const expected = { ratings: produced.ratingsOk * SUPERVISORS, shifts: produced.shiftsOk * SUPERVISORS };
   console.log(`offered ${(n / elapsed).toFixed(0)} events/s: ${produced.ratingsOk}/${produced.ratings} ratings and ${produced.shiftsOk}/${produced.shifts} state changes stored (${produced.skipped} skipped: every staff member busy)`);
+  console.log(`server event loop busy ${(loopBusy * 100).toFixed(0)} % of the measured time (CPU of its main thread)`);
   console.log(summary("(pads: rating acked)", ackDelays));
   console.log(summary("supervisors: ratings", delays.supervisorRatings));
   console.log(summary("supervisors: state changes", delays.supervisorShifts));

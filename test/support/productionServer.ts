@@ -21,7 +21,7 @@ export function buildServerBundle(): void {
 }
 
 /** /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks of 1/100 s, after the "(comm)" field. */
-function procCpuMs(file: string): number {
+export function procCpuMs(file: string): number {
   const stat = fs.readFileSync(file, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
