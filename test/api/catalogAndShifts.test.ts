@@ -3,6 +3,7 @@
 // an approved absence with cover lets the cover sign in to the absent colleague's window.
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../../server/src/domain/audit/verifyAuditChain.ts";
 import { ManualClock } from "../../server/src/lib/clock.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { demoAccounts, type DemoAccount } from "../support/demoUsers.ts";
@@ -115,6 +116,17 @@ describe("shifts", () => {
     await expect.poll(() => heard).toEqual(["shift.started", "shift.paused", "shift.resumed", "shift.ended"]);
     const actions = (await server.services.prisma.auditEntry.findMany({ where: { entity: "Shift", entityId: String(open.id) }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["start.shift", "pause.shift", "resume.shift", "end.shift"]);
+    // Written on the raw connection (db/rawWrite.ts), read back through Prisma as Prisma writes them: the
+    // times, the pause, the audit chain
+    const stored = await server.services.prisma.shift.findUniqueOrThrow({ where: { id: open.id }, include: { pauses: true } });
+    expect(stored.endedAt?.toISOString()).toBe(clock.now().toISOString());
+    expect(stored.pauses).toMatchObject([{ reason: "MEETING", note: "科室例会" }]);
+    expect(stored.pauses[0]!.endedAt!.getTime() - stored.pauses[0]!.startedAt.getTime()).toBe(10 * 60_000);
+    const chain = await verifyAuditChain(server.services.prisma);
+    expect(chain.firstBrokenId).toBeNull();
+    const lastEntry = await server.services.prisma.auditEntry.findFirstOrThrow({ where: { action: "end.shift", entityId: String(open.id) } });
+    expect(lastEntry.after).toEqual({ endedAt: clock.now().toISOString() });
+    expect(lastEntry.at.toISOString()).toBe(clock.now().toISOString());
   });
 
   it("refuses a window the staff member is not assigned to", async () => {

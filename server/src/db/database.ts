@@ -49,7 +49,7 @@ export function sqliteFile(url: string): string {
   return file === ":memory:" ? file : path.resolve(file);
 }
 
-const BUSY_TIMEOUT_MS = 10_000;
+export const BUSY_TIMEOUT_MS = 10_000;
 
 function applyPragmas(db: Sqlite.Database): void {
   db.pragma("journal_mode = WAL");

@@ -2,7 +2,8 @@
 // transaction as the change; an entry's hash covers the previous entry's hash, so any edit or
 // deletion breaks the chain (checked by verifyAuditChain).
 import { createHash } from "node:crypto";
-import type { Tx } from "../../db/database.ts";
+import type Sqlite from "better-sqlite3";
+import { sqliteTime, type Tx } from "../../db/database.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -54,10 +55,8 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput, at: Date): Promise<void> {
-  const last = await tx.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: ChainedFields = {
+function chainedFields(actor: AuditActor, input: AuditInput, at: Date): ChainedFields {
+  return {
     at: at.toISOString(),
     centerId: input.centerId ?? actor.centerId,
     actorId: actor.userId,
@@ -68,6 +67,12 @@ export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput, 
     before: plain(input.before),
     after: plain(input.after),
   };
+}
+
+export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput, at: Date): Promise<void> {
+  const last = await tx.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields = chainedFields(actor, input, at);
   await tx.auditEntry.create({
     data: {
       ...fields,
@@ -80,4 +85,39 @@ export async function recordAudit(tx: Tx, actor: AuditActor, input: AuditInput, 
       hash: chainHash(prevHash, fields),
     },
   });
+}
+
+const rawStatements = new WeakMap<Sqlite.Database, { last: Sqlite.Statement<[], { hash: string }>; insert: Sqlite.Statement }>();
+
+/** The same entry written on the raw connection, inside a transaction of its (db/rawWrite.ts): stored as
+ * Prisma stores it (the time as sqliteTime, before/after as JSON text), so the chain reads back the same. */
+export function recordAuditRaw(raw: Sqlite.Database, actor: AuditActor, input: AuditInput, at: Date): void {
+  let q = rawStatements.get(raw);
+  if (!q) {
+    q = {
+      last: raw.prepare(`SELECT "hash" FROM "AuditEntry" ORDER BY "id" DESC LIMIT 1`),
+      insert: raw.prepare(
+        `INSERT INTO "AuditEntry" ("at","centerId","actorId","actorRole","action","entity","entityId","before","after","ip","requestId","prevHash","hash")
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      ),
+    };
+    rawStatements.set(raw, q);
+  }
+  const prevHash = q.last.get()?.hash ?? GENESIS_HASH;
+  const fields = chainedFields(actor, input, at);
+  q.insert.run(
+    sqliteTime(at),
+    fields.centerId,
+    fields.actorId,
+    fields.actorRole,
+    fields.action,
+    fields.entity,
+    fields.entityId,
+    fields.before === null ? null : JSON.stringify(fields.before),
+    fields.after === null ? null : JSON.stringify(fields.after),
+    actor.ip ?? null,
+    actor.requestId ?? null,
+    prevHash,
+    chainHash(prevHash, fields),
+  );
 }
