@@ -19,8 +19,8 @@ export const MAX_RECOMPUTE_SHARE = 0.2;
 export const MAX_WINDOWS_PER_BATCH = 12;
 
 /** Pause before the next batch, given how long the last one took (pacing, not domain time). */
-export function pauseAfterBatch(lastBatchMs: number): number {
-  return Math.max(BATCH_INTERVAL_MS, lastBatchMs * (1 / MAX_RECOMPUTE_SHARE - 1));
+export function pauseAfterBatch(lastBatchMs: number, minIntervalMs = BATCH_INTERVAL_MS): number {
+  return Math.max(minIntervalMs, lastBatchMs * (1 / MAX_RECOMPUTE_SHARE - 1));
 }
 
 export interface TileFeed {
