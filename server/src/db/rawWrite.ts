@@ -7,25 +7,34 @@
 import type { Database } from "./database.ts";
 import { BUSY_TIMEOUT_MS } from "./database.ts";
 
-const BUSY_RETRY_MS = 5;
+/** How long a writer that stepped aside waits before trying the write lock again */
+export const BUSY_RETRY_MS = 5;
 
-const isBusy = (err: unknown): boolean =>
+export const isBusy = (err: unknown): boolean =>
   err instanceof Error && "code" in err && (err.code === "SQLITE_BUSY" || err.code === "SQLITE_LOCKED");
+
+/** Runs `fn` (a transaction on `raw`) failing at once with SQLITE_BUSY instead of waiting for the lock, then
+ * restores the connection's usual busy timeout. Shared by rawWrite and the ratings' group commit. */
+export function withoutWaiting<T>(raw: Database["raw"], fn: () => T): T {
+  raw.pragma("busy_timeout = 0");
+  try {
+    return fn();
+  } finally {
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
 
 export async function rawWrite<T>(db: Pick<Database, "raw" | "walSync">, fn: () => T): Promise<T> {
   const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
   const run = db.raw.transaction(fn);
   for (;;) {
     let result: T;
-    db.raw.pragma("busy_timeout = 0");
     try {
-      result = run.immediate();
+      result = withoutWaiting(db.raw, () => run.immediate());
     } catch (err) {
       if (!isBusy(err) || Date.now() >= giveUpAt) throw err;
       await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
       continue;
-    } finally {
-      db.raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
     await db.walSync.sync();
     return result;

@@ -7,6 +7,7 @@
 // stored, because the batch is one transaction.
 import type Sqlite from "better-sqlite3";
 import { sqliteTime } from "../../db/database.ts";
+import { BUSY_RETRY_MS, isBusy, withoutWaiting } from "../../db/rawWrite.ts";
 
 export interface EvaluationRow {
   id: string;
@@ -54,12 +55,7 @@ export interface CommitterOptions {
 const INSERT_SQL = `INSERT INTO "Evaluation" ("id","centerId","windowId","staffId","itemId","caseId","invitationId","deviceId","channel","level","reasons","indicatorVersion","comment","bound","defaulted","ratingSeq","ratedAt","receivedAt")
 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,1,?,?) ON CONFLICT("id") DO NOTHING`;
 
-const BUSY_RETRY_MS = 5;
 const MAX_BUSY_ROUNDS = 400; // ≈ 2 s of another connection holding the lock, then answer "retry later"
-const RAW_BUSY_TIMEOUT_MS = 10_000; // what database.ts sets; restored after each batch
-
-const isBusy = (err: unknown): boolean =>
-  err instanceof Error && "code" in err && (err.code === "SQLITE_BUSY" || err.code === "SQLITE_LOCKED");
 
 export class GroupCommitter {
   private queue: Pending[] = [];
@@ -173,12 +169,7 @@ export class GroupCommitter {
   private commit(batch: Pending[], giveUpIfBusy: boolean): "done" | "busy" {
     let outcomes: CommitOutcome[];
     try {
-      this.raw.pragma("busy_timeout = 0");
-      try {
-        outcomes = this.writeBatch(batch);
-      } finally {
-        this.raw.pragma(`busy_timeout = ${RAW_BUSY_TIMEOUT_MS}`);
-      }
+      outcomes = withoutWaiting(this.raw, () => this.writeBatch(batch));
     } catch (err) {
       if (isBusy(err) && !giveUpIfBusy) return "busy";
       this.stats.failedBatches++;
