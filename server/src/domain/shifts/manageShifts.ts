@@ -22,27 +22,31 @@ const conflict = (zh: string, en: string) => new AppError("SHIFT_CONFLICT", { me
 export const findOpenShift = (db: Tx | Services["prisma"], staffId: number): Promise<ShiftWithPause | null> =>
   db.shift.findFirst({ where: { staffId, endedAt: null }, include: { pauses: { where: { endedAt: null } } }, orderBy: { id: "desc" } });
 
-/** Windows the staff member may sign in to now: own posts (regular, AB岗) and cover for absent colleagues. */
-export async function signableWindows(db: Tx | Services["prisma"], staffId: number, now: Date): Promise<{ id: number; number: number; name: string; via: SignInVia }[]> {
-  const own = await db.windowStaff.findMany({ where: { staffId, window: { active: true } }, include: { window: true } });
-  const covering = await db.staffAbsence.findMany({
-    where: { coverStaffId: staffId, startsAt: { lte: now }, endsAt: { gt: now } },
-    include: { staff: { include: { windows: { where: { window: { active: true } }, include: { window: true } } } } },
-  });
-  const coverWindows = covering.flatMap((a) => a.staff.windows.map((w) => w.window));
-  const all = new Map([...own.map((w) => w.window), ...coverWindows].map((w) => [w.id, w]));
-  const assignments = own.map((w) => ({ windowId: w.windowId, backup: w.backup }));
-  const coverIds = coverWindows.map((w) => w.id);
-  return [...all.values()]
-    .map((w) => ({ id: w.id, number: w.number, name: w.name, via: signInVia(assignments, coverIds, w.id) }))
-    .filter((w): w is { id: number; number: number; name: string; via: SignInVia } => w.via !== null)
+/** Windows the staff member may sign in to now: own posts (regular, AB岗) and cover for absent colleagues.
+ * One reading of the rule for GET /shifts/me and for the sign-in itself (inside its transaction). */
+export async function signableWindows(services: Services, staffId: number, now: Date): Promise<SignableWindow[]> {
+  return signableWindowsIn(shiftStatements(services.db.raw), staffId, now);
+}
+
+type SignableWindow = { id: number; number: number; name: string; via: SignInVia };
+
+function signableWindowsIn(q: ShiftStatements, staffId: number, now: Date): SignableWindow[] {
+  const nowIso = sqliteTime(now);
+  const own = q.ownPosts.all(staffId);
+  const cover = q.coverPosts.all(staffId, nowIso, nowIso);
+  const windows = new Map([...own, ...cover].map((w) => [w.windowId, w]));
+  const assignments = own.map((p) => ({ windowId: p.windowId, backup: p.backup === 1 }));
+  const coverIds = cover.map((c) => c.windowId);
+  return [...windows.values()]
+    .map((w) => ({ id: w.windowId, number: w.number, name: w.name, via: signInVia(assignments, coverIds, w.windowId) }))
+    .filter((w): w is SignableWindow => w.via !== null)
     .sort((a, b) => a.number - b.number);
 }
 
 // The four changes below run on the raw connection in one IMMEDIATE transaction each (db/rawWrite.ts):
 // through Prisma's interactive transaction a pause or a sign-out cost 11–20 ms of CPU, and staff change
 // state all day long (the live hall's fan-out benchmark saturated the server with 40 changes a second).
-// Same rules, same audit entries, same events; reads elsewhere keep using Prisma.
+// Same rules, same audit entries, same events; findOpenShift for other readers stays on Prisma.
 
 interface ShiftRow {
   id: number;
@@ -76,8 +80,8 @@ const toShift = (r: ShiftRow, pauses: PauseRow[]): ShiftWithPause => ({
 interface ShiftStatements {
   staff: Sqlite.Statement<[number], { id: number; centerId: number; active: number }>;
   settings: Sqlite.Statement<[number], { settings: string | null }>;
-  ownPosts: Sqlite.Statement<[number], { windowId: number; backup: number }>;
-  coverPosts: Sqlite.Statement<[number, string, string], { windowId: number }>;
+  ownPosts: Sqlite.Statement<[number], { windowId: number; number: number; name: string; backup: number }>;
+  coverPosts: Sqlite.Statement<[number, string, string], { windowId: number; number: number; name: string }>;
   openShiftOfStaff: Sqlite.Statement<[number], ShiftRow>;
   openShiftAtWindow: Sqlite.Statement<[number], { id: number }>;
   openPauses: Sqlite.Statement<[number], PauseRow>;
@@ -99,11 +103,11 @@ function shiftStatements(raw: Sqlite.Database): ShiftStatements {
     q = {
       staff: raw.prepare<[number], { id: number; centerId: number; active: number }>(`SELECT "id","centerId","active" FROM "Staff" WHERE "id" = ?`),
       settings: raw.prepare<[number], { settings: string | null }>(`SELECT "settings" FROM "Center" WHERE "id" = ?`),
-      ownPosts: raw.prepare<[number], { windowId: number; backup: number }>(
-        `SELECT ws."windowId", ws."backup" FROM "WindowStaff" ws JOIN "Window" w ON w."id" = ws."windowId" WHERE ws."staffId" = ? AND w."active" = 1`,
+      ownPosts: raw.prepare<[number], { windowId: number; number: number; name: string; backup: number }>(
+        `SELECT ws."windowId", w."number", w."name", ws."backup" FROM "WindowStaff" ws JOIN "Window" w ON w."id" = ws."windowId" WHERE ws."staffId" = ? AND w."active" = 1`,
       ),
-      coverPosts: raw.prepare<[number, string, string], { windowId: number }>(
-        `SELECT DISTINCT ws."windowId" FROM "StaffAbsence" a JOIN "WindowStaff" ws ON ws."staffId" = a."staffId" JOIN "Window" w ON w."id" = ws."windowId"
+      coverPosts: raw.prepare<[number, string, string], { windowId: number; number: number; name: string }>(
+        `SELECT DISTINCT ws."windowId", w."number", w."name" FROM "StaffAbsence" a JOIN "WindowStaff" ws ON ws."staffId" = a."staffId" JOIN "Window" w ON w."id" = ws."windowId"
          WHERE a."coverStaffId" = ? AND a."startsAt" <= ? AND a."endsAt" > ? AND w."active" = 1`,
       ),
       openShiftOfStaff: raw.prepare<[number], ShiftRow>(`SELECT * FROM "Shift" WHERE "staffId" = ? AND "endedAt" IS NULL ORDER BY "id" DESC LIMIT 1`),
@@ -158,16 +162,13 @@ export async function signIn(services: Services, opts: { auditActor: AuditActor;
           : `The center closed at ${settings.closesAt}; signing in is not possible`,
       });
     }
-    const nowIso = sqliteTime(now);
-    const own = q.ownPosts.all(staff.id).map((p) => ({ windowId: p.windowId, backup: p.backup === 1 }));
-    const cover = q.coverPosts.all(staff.id, nowIso, nowIso).map((c) => c.windowId);
-    const via = signInVia(own, cover, opts.windowId);
+    const via = signableWindowsIn(q, staff.id, now).find((w) => w.id === opts.windowId)?.via;
     if (!via) {
       throw new AppError("FORBIDDEN", { message: "您未被分配到该窗口，也不是该窗口的 AB 岗或代班人员", messageEn: "You are not assigned to this window, nor its backup or cover" });
     }
     if (q.openShiftOfStaff.get(staff.id)) throw conflict("您已在其他窗口签到，请先签退", "You are already signed in; sign out first");
     if (q.openShiftAtWindow.get(opts.windowId)) throw conflict("该窗口已有工作人员签到", "Someone is already signed in at this window");
-    const id = Number(q.insertShift.run(staff.centerId, opts.windowId, staff.id, nowIso).lastInsertRowid);
+    const id = Number(q.insertShift.run(staff.centerId, opts.windowId, staff.id, sqliteTime(now)).lastInsertRowid);
     const shift = toShift(q.shift.get(id)!, []);
     recordAuditRaw(raw, opts.auditActor, { action: "start.shift", entity: "Shift", entityId: shift.id, centerId: staff.centerId, after: { windowId: shift.windowId, staffId: shift.staffId, via } }, now);
     return { result: shift, event: eventOf(q, shift, now) };

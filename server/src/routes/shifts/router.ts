@@ -24,7 +24,7 @@ export function shiftsRouter() {
     const { prisma, clock } = ctx.services;
     const [open, windows, center] = await Promise.all([
       findOpenShift(prisma, staffId),
-      signableWindows(prisma, staffId, clock.now()),
+      signableWindows(ctx.services, staffId, clock.now()),
       prisma.center.findUnique({ where: { id: actor.centerId ?? -1 } }),
     ]);
     const s = centerSettingsSchema.catch(DEFAULT_CENTER_SETTINGS).parse(center?.settings ?? {});
