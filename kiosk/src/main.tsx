@@ -3,9 +3,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
+import { LinkRatingPage } from "./features/linkRating/LinkRatingPage.tsx";
 import "./styles.css";
 
-if ("serviceWorker" in navigator) {
+// /kiosk/r is the citizens' rating page of an SMS link (#6), on their own phone: it is no pad, so it
+// registers no service worker and keeps no pad state.
+const isLinkRating = /^\/kiosk\/r\/?$/.test(window.location.pathname);
+
+if (!isLinkRating && "serviceWorker" in navigator) {
   void navigator.serviceWorker.register("/kiosk/sw.js", { scope: "/kiosk/" }).catch(() => undefined);
 }
 
@@ -13,7 +18,7 @@ const container = document.getElementById("root");
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <App />
+      {isLinkRating ? <LinkRatingPage /> : <App />}
     </StrictMode>,
   );
 }

@@ -44,6 +44,10 @@ import { inspectionsRouter } from "./routes/inspections/router.ts";
 import { assessmentRouter } from "./routes/assessment/router.ts";
 import { displayRouter } from "./routes/display/router.ts";
 import { bulletinsRouter } from "./routes/bulletins/router.ts";
+import { ratingLinksRouter } from "./routes/ratingLinks/router.ts";
+import { ratingReportsRouter } from "./routes/ratingReports/router.ts";
+import { appealsRouter } from "./routes/appeals/router.ts";
+import { rectificationsRouter } from "./routes/rectifications/router.ts";
 import type { Services } from "./services.ts";
 
 export function buildApp(services: Services, shutdown: ShutdownState = { draining: false }): Koa<AppState, AppContextExtras> {
@@ -86,6 +90,10 @@ export function buildApp(services: Services, shutdown: ShutdownState = { drainin
     assessmentRouter(),
     displayRouter(services),
     bulletinsRouter(),
+    ratingLinksRouter(),
+    ratingReportsRouter(),
+    appealsRouter(),
+    rectificationsRouter(),
   ];
 
   app.use(requestContext());

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   // written as .eml files into <data folder>/mail-outbox instead (docs/bulletins.md)
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, "smtp://host:port or smtps://host:port").optional(),
   MAIL_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, "an address like bulletin@center.gov.cn").default("hallwatch@localhost"),
+  // The address citizens' phones reach this server at: rating links in SMS are built on it (#6)
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")).default("http://localhost:3000"),
   // Drafts of last month's bulletins are generated on this working day of each month; 0 turns it off
   BULLETIN_WORKING_DAY: z.coerce.number().int().min(0).max(10).default(1),
   // Where the built client and kiosk are served from (tests point it elsewhere)

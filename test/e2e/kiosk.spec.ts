@@ -66,6 +66,8 @@ async function rate(page: Page, level: string, reason?: string) {
   await page.getByRole("button", { name: level, exact: true }).click();
   if (reason) await page.getByRole("button", { name: reason }).click();
   await page.getByRole("button", { name: "提交评价" }).click();
+  // A bad review is offered the optional callback number (#6): this one leaves none
+  if (level === "不满意" || level === "非常不满意") await page.getByRole("button", { name: "不需要，跳过" }).click();
   await page.getByText("感谢您的评价！").waitFor();
 }
 
@@ -153,13 +155,24 @@ describe("the rating pad", () => {
       await pad.getByRole("button", { name: "非常不满意", exact: true }).click();
       await pad.getByRole("button", { name: "推诿扯皮" }).click();
       await pad.getByLabel(/意见建议/).fill("邀请后的评价");
-      const submittedAt = Date.now();
       await pad.getByRole("button", { name: "提交评价" }).click();
+      // The bad review's callback number (#6): typed on the number pad, sent only with the consent ticked
+      await pad.getByText("是否需要我们回访？").waitFor();
+      for (const digit of "13812345678") await pad.getByRole("group", { name: "手机号" }).getByRole("button", { name: digit, exact: true }).click();
+      const send = pad.getByRole("button", { name: "提交", exact: true });
+      expect(await send.isDisabled()).toBe(true);
+      await pad.getByLabel(/仅用于本次差评的回访核实，整改结束后 30 天删除/).check();
+      violationsAll.push(...(await axeViolations(pad, "callback")));
+      const submittedAt = Date.now();
+      await send.click();
       await sup.page.getByTestId("feed-item").filter({ hasText: "邀请后的评价" }).waitFor({ timeout: 5_000 });
       expect(Date.now() - submittedAt).toBeLessThan(1000);
       await screenshot(sup.page, "evaluations-feed");
       const row = await server.services.prisma.evaluation.findFirstOrThrow({ where: { comment: "邀请后的评价" } });
       expect(row).toMatchObject({ level: 1, bound: true, reasons: ["L1-04"] });
+      const ticket = await server.services.prisma.rectification.findUniqueOrThrow({ where: { id: row.id } });
+      expect(ticket.citizenPhoneEnc).toMatch(/^v1:/);
+      expect(ticket.citizenPhoneEnc).not.toContain("13812345678");
       expect(violationsAll).toEqual([]);
     } finally {
       await Promise.all([closePad(), staff.close(), sup.close()]);

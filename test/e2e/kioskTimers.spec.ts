@@ -113,6 +113,7 @@ describe("the staff corner", () => {
       }
       await page.getByRole("button", { name: "不满意", exact: true }).click();
       await page.getByRole("button", { name: "提交评价" }).click();
+      await page.getByRole("button", { name: "不需要，跳过" }).click();
       await page.getByText("感谢您的评价！").waitFor();
       await page.clock.fastForward(5_000);
       const rejected = page.getByRole("button", { name: "被拒收 1" });

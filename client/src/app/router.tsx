@@ -35,6 +35,9 @@ import { UsersPage } from "../features/users/components/UsersPage.tsx";
 import { WindowsPage } from "../features/windows/components/WindowsPage.tsx";
 import { MyScoresRoute, QuarterEvaluationRoute, RankingsRoute, RulesRoute, RunsRoute, WeeklyReviewRoute } from "../features/assessment/pages.tsx";
 import { BulletinsRoute, BulletinViewRoute, DeliveriesRoute, DepartmentBulletinsRoute } from "../features/bulletins/pages.tsx";
+import { AppealsPage } from "../features/appeals/components/AppealsPage.tsx";
+import { RectificationsPage } from "../features/rectifications/components/RectificationsPage.tsx";
+import { RatingReportsPage } from "../features/ratingReports/components/RatingReportsPage.tsx";
 import { AppLayout } from "./layout/AppLayout.tsx";
 import { RequireNav } from "./RequireNav.tsx";
 
@@ -90,6 +93,9 @@ export function createRouter() {
             { path: "bulletins/:id", element: <RequireNav navKey="bulletins"><BulletinViewRoute /></RequireNav> },
             { path: "department-bulletins", element: <RequireNav navKey="departmentBulletins"><DepartmentBulletinsRoute /></RequireNav> },
             { path: "department-bulletins/:id", element: <RequireNav navKey="departmentBulletins"><BulletinViewRoute /></RequireNav> },
+            { path: "rectifications", element: <RequireNav navKey="rectifications"><RectificationsPage /></RequireNav> },
+            { path: "appeals", element: <RequireNav navKey="appeals"><AppealsPage /></RequireNav> },
+            { path: "rating-reports", element: <RequireNav navKey="ratingReports"><RatingReportsPage /></RequireNav> },
             { path: "*", element: <NotFoundPage /> },
           ],
         },

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { InvitationMessage, WindowUpdated } from "../../../server/src/contracts/kiosk.ts";
 import { LEVEL_LABELS, type Level } from "../../../server/src/contracts/indicators.ts";
+import { CallbackScreen } from "../features/rating/CallbackScreen.tsx";
 import { IdleScreen } from "../features/rating/IdleScreen.tsx";
 import { ReasonsScreen } from "../features/rating/ReasonsScreen.tsx";
 import { PairingScreen } from "../features/pairing/PairingScreen.tsx";
@@ -22,7 +23,12 @@ const THANKS_MS = 4_000;
 /** Repeated taps within this long are ignored. */
 const TAP_GUARD_MS = 5_000;
 
-type Screen = { kind: "idle" } | { kind: "rating"; level: Level; ratedAt: string; invitationId?: string } | { kind: "thanks" } | { kind: "revoked" };
+type Rating = { kind: "rating"; level: Level; ratedAt: string; invitationId?: string };
+/** A bad review may leave a callback number after its reasons (#6) */
+type Callback = { kind: "callback"; rating: Rating; reasons: string[]; comment: string };
+type Screen = { kind: "idle" } | Rating | Callback | { kind: "thanks" } | { kind: "revoked" };
+/** The consent line's retention until the server has said its own (window.updated) */
+const DEFAULT_CALLBACK_RETENTION_DAYS = 30;
 
 export function App() {
   const [lang, setLang] = useState<Lang>("zh-CN");
@@ -85,7 +91,7 @@ export function App() {
   }, [invitation, screen.kind]);
 
   const submit = useCallback(
-    async (s: Extract<Screen, { kind: "rating" }>, reasons: string[], comment: string) => {
+    async (s: Rating, reasons: string[], comment: string, callbackPhone: string | null = null) => {
       if (timer.current) clearTimeout(timer.current);
       setScreen({ kind: "thanks" });
       setInvitation(null);
@@ -98,6 +104,7 @@ export function App() {
         ...(s.invitationId ? { invitationId: s.invitationId } : {}),
         ...(reasons.length ? { reasons } : {}),
         ...(trimmed ? { comment: trimmed } : {}),
+        ...(callbackPhone ? { callbackPhone, callbackConsent: true as const } : {}),
       });
       connection.current?.kick();
       restartTimer(THANKS_MS, () => setScreen({ kind: "idle" }));
@@ -129,12 +136,26 @@ export function App() {
           lang={lang}
           level={screen.level}
           onActivity={() => restartTimer(RATING_IDLE_MS, () => void submit(screen, [], ""))}
-          onSubmit={(reasons, comment) => void submit(screen, reasons, comment)}
+          onSubmit={(reasons, comment) => {
+            if (screen.level > 2) return void submit(screen, reasons, comment);
+            // A bad review: offer the callback; left alone, it is sent without a number
+            const next: Callback = { kind: "callback", rating: screen, reasons, comment };
+            setScreen(next);
+            restartTimer(RATING_IDLE_MS, () => void submit(screen, reasons, comment));
+          }}
           onBack={() => {
             if (timer.current) clearTimeout(timer.current);
             lastTap.current = 0;
             setScreen({ kind: "idle" });
           }}
+        />
+      ) : null}
+      {screen.kind === "callback" ? (
+        <CallbackScreen
+          lang={lang}
+          retentionDays={view?.callbackRetentionDays ?? DEFAULT_CALLBACK_RETENTION_DAYS}
+          onActivity={() => restartTimer(RATING_IDLE_MS, () => void submit(screen.rating, screen.reasons, screen.comment))}
+          onSubmit={(phone) => void submit(screen.rating, screen.reasons, screen.comment, phone)}
         />
       ) : null}
       {screen.kind === "thanks" ? (

@@ -34,6 +34,19 @@ const dict = {
   pairButton: { "zh-CN": "配对", en: "Pair" },
   revoked: { "zh-CN": "本评价器已停用，请联系管理员", en: "This pad has been revoked; contact the administrator" },
   repair: { "zh-CN": "重新配对", en: "Pair again" },
+  // A bad review's optional callback number (#6); {n} is the center's retention in days
+  callbackTitle: { "zh-CN": "是否需要我们回访？", en: "Would you like a call back?" },
+  callbackHelp: { "zh-CN": "留下手机号，我们核实整改后会致电告知处理结果（可不填）", en: "Leave a mobile number and we will call you with the outcome once we have looked into it (optional)" },
+  callbackPhone: { "zh-CN": "手机号", en: "Mobile number" },
+  callbackConsent: {
+    "zh-CN": "我同意：您的手机号仅用于本次差评的回访核实，整改结束后 {n} 天删除",
+    en: "I agree: my number is used only to call me back about this review, and is deleted {n} days after the matter is closed",
+  },
+  callbackInvalid: { "zh-CN": "请输入 11 位手机号", en: "Enter an 11-digit mobile number" },
+  callbackSubmit: { "zh-CN": "提交", en: "Submit" },
+  callbackSkip: { "zh-CN": "不需要，跳过", en: "No thanks, skip" },
+  digitDelete: { "zh-CN": "删除", en: "Delete" },
+  digitClear: { "zh-CN": "清空", en: "Clear" },
 } as const;
 
 export type Key = keyof typeof dict;

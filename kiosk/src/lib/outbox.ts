@@ -8,6 +8,9 @@ export interface OutboxRating {
   reasons?: string[];
   comment?: string;
   ratedAt: string;
+  /** A bad review's callback number (#6): leaves the pad with the rating, never kept in the rejected list */
+  callbackPhone?: string;
+  callbackConsent?: true;
 }
 export interface RejectedRating {
   rating: OutboxRating;
@@ -77,7 +80,9 @@ export class Outbox {
     const tx = this.db.transaction([PENDING, REJECTED], "readwrite");
     const key = await promisify(tx.objectStore(PENDING).index("id").getKey(rating.id));
     if (key !== undefined) tx.objectStore(PENDING).delete(key);
-    tx.objectStore(REJECTED).put({ rating, code, message, rejectedAt: new Date().toISOString() } satisfies RejectedRating);
+    // Staff read the rejected list: a citizen's number stays masked there
+    const kept: OutboxRating = rating.callbackPhone ? { ...rating, callbackPhone: `${rating.callbackPhone.slice(0, 3)}****${rating.callbackPhone.slice(-4)}` } : rating;
+    tx.objectStore(REJECTED).put({ rating: kept, code, message, rejectedAt: new Date().toISOString() } satisfies RejectedRating);
     await done(tx);
   }
 

@@ -76,6 +76,22 @@ export const ERROR_CATALOG = {
   BULLETIN_NOT_RELEASED: { status: 409, zh: "简报尚未发布，不能重发", en: "The bulletin is not released yet; it cannot be resent" },
   BULLETIN_NO_RECIPIENTS: { status: 409, zh: "该部门没有联络员邮箱，无法发送简报", en: "The department has no liaison address to send the bulletin to" },
   BULLETIN_DELIVERY_NOT_FAILED: { status: 409, zh: "只有发送失败的邮件可以重新发送", en: "Only a mail that failed can be sent again" },
+  // #6 bad-review loop (contracts/rectifications.ts)
+  RECTIFICATION_ILLEGAL_STEP: { status: 400, zh: "差评整改须按核实、整改、回访、办结的顺序进行，当前不能执行此步骤", en: "Bad-review steps go verify, rectify, call back, close in order; this step is not due now" },
+  RECTIFICATION_PLAN_DUE_INVALID: { status: 400, zh: "整改方案的完成时限须晚于现在且不超过 180 天", en: "The plan's deadline must be after now and within 180 days" },
+  RECTIFICATION_NO_PHONE: { status: 404, zh: "该差评没有可用的回访电话（未留或已按期删除）", en: "No callback number for this review (none left, or deleted after the retention period)" },
+  // #6 appeals (申诉复核)
+  APPEAL_NOT_BAD_REVIEW: { status: 400, zh: "只能对差评（不满意、非常不满意）提出申诉", en: "Only a bad review (level 1 or 2) can be appealed" },
+  APPEAL_NOT_OWN: { status: 403, zh: "只能对本人受理服务所得的差评提出申诉", en: "You may appeal only a bad review of your own service" },
+  APPEAL_EXISTS: { status: 400, zh: "该差评已提出过申诉，每条差评只能申诉一次", en: "This bad review has been appealed already; one appeal per rating" },
+  APPEAL_DECIDED: { status: 400, zh: "该申诉已作出复核决定", en: "This appeal has been decided already" },
+  // #6 ratings by phone (one-time SMS links) and the report filters
+  LINK_NOT_FOUND: { status: 404, zh: "评价链接无效，请核对短信中的链接", en: "This rating link is not valid; check the link in the SMS" },
+  LINK_EXPIRED: { status: 400, zh: "评价链接已过期", en: "This rating link has expired" },
+  LINK_USED: { status: 400, zh: "该评价链接已使用，感谢您的评价", en: "This rating link has been used already; thank you" },
+  ALREADY_RATED: { status: 400, zh: "本次办件已评价过（一事一评）", en: "This case has been rated already (one rating per case)" },
+  RATING_BUSY: { status: 503, zh: "服务器繁忙，请稍后再提交", en: "The server is busy; please submit again shortly" },
+  REPORT_RANGE_TOO_LONG: { status: 400, zh: "统计期间过长：按日最多 92 天，按周、按月最多 3 年", en: "The period is too long: at most 92 days by day, 3 years by week or month" },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -19,9 +19,16 @@ export const evaluationSubmitSchema = z
     reasons: z.array(z.string().max(16)).max(8).optional(),
     comment: z.string().max(COMMENT_MAX).optional(),
     ratedAt: z.iso.datetime({ offset: true }),
+    /** A bad review only (level ≤ 2): a mainland mobile number for the callback (#6), stored encrypted */
+    callbackPhone: z.string().regex(/^1[3-9]\d{9}$/, "mainland mobile number, 11 digits").optional(),
+    /** Required with callbackPhone: the citizen ticked the consent line (PIPL) */
+    callbackConsent: z.literal(true).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.callbackPhone !== undefined && v.level > 2) ctx.addIssue({ code: "custom", path: ["callbackPhone"], message: "a callback number is taken with a bad review (level 1 or 2) only" });
+    if (v.callbackPhone !== undefined && v.callbackConsent !== true) ctx.addIssue({ code: "custom", path: ["callbackConsent"], message: "a callback number needs the citizen's consent" });
+    if (v.callbackPhone === undefined && v.callbackConsent !== undefined) ctx.addIssue({ code: "custom", path: ["callbackConsent"], message: "consent without a number" });
     const seen = new Set<string>();
     for (const [i, code] of (v.reasons ?? []).entries()) {
       if (!reasonFitsLevel(code, v.level)) ctx.addIssue({ code: "custom", path: ["reasons", i], message: `unknown reason ${code} for level ${v.level}` });
@@ -59,6 +66,8 @@ export interface WindowUpdated {
   departments: string[];
   state: "OPEN" | "PAUSED" | "CLOSED";
   staff: { id: number; name: string; staffNo: string; photoUrl: string | null } | null;
+  /** Days a callback number left with a bad review is kept after its ticket closes (the consent line says so, #6) */
+  callbackRetentionDays: number;
 }
 
 /** Server → pad `invitation.created`. */

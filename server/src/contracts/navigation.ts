@@ -2,7 +2,7 @@
 // role sees exactly these entries; the server's policies enforce the same boundaries on the API.
 import type { Role } from "./roles.ts";
 
-export const NAV_KEYS = ["home", "live", "alerts", "inspections", "duty", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "complaints", "accountability", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "myAssessment", "bulletins", "departmentBulletins"] as const;
+export const NAV_KEYS = ["home", "live", "alerts", "inspections", "duty", "centers", "departments", "windows", "staff", "items", "users", "audit", "cases", "inquiries", "complaints", "accountability", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "myAssessment", "bulletins", "departmentBulletins", "rectifications", "appeals", "ratingReports"] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }> = {
@@ -36,16 +36,19 @@ export const NAV_LABELS: Record<NavKey, { zh: string; en: string; path: string }
   myAssessment: { zh: "我的考核", en: "My assessment", path: "/my-assessment" },
   bulletins: { zh: "月度简报", en: "Monthly bulletins", path: "/bulletins" },
   departmentBulletins: { zh: "本单位简报", en: "Our bulletins", path: "/department-bulletins" },
+  rectifications: { zh: "差评整改", en: "Bad-review rectification", path: "/rectifications" },
+  appeals: { zh: "申诉复核", en: "Appeals", path: "/appeals" },
+  ratingReports: { zh: "好差评统计", en: "Rating reports", path: "/rating-reports" },
 };
 
 export const NAV_BY_ROLE: Record<Role, readonly NavKey[]> = {
   ADMIN: ["home", "live", "duty", "departments", "windows", "staff", "items", "users", "evaluations", "devices", "queueKeys", "inspectionChecklist", "settings", "calendar", "assessmentRuns", "assessmentRules", "bulletins"],
   SECURITY_ADMIN: ["home", "users"],
-  LEADER: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "bulletins"],
-  SUPERVISOR: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "bulletins"],
-  STAFF: ["home", "items", "cases", "inquiries", "myAssessment"],
-  LIAISON: ["home", "live", "alerts", "windows", "staff", "cases", "rankings", "departmentBulletins"],
-  AUDITOR: ["home", "audit"],
-  CITY_LEADER: ["home", "live", "alerts", "inspections", "centers", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation"],
-  CITY_AUDITOR: ["home", "audit"],
+  LEADER: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "assessmentRules", "bulletins", "rectifications", "appeals", "ratingReports"],
+  SUPERVISOR: ["home", "live", "alerts", "inspections", "duty", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "assessmentRuns", "bulletins", "rectifications", "appeals", "ratingReports"],
+  STAFF: ["home", "items", "cases", "inquiries", "myAssessment", "rectifications", "appeals"],
+  LIAISON: ["home", "live", "alerts", "windows", "staff", "cases", "rankings", "departmentBulletins", "rectifications", "appeals", "ratingReports"],
+  AUDITOR: ["home", "audit", "appeals"],
+  CITY_LEADER: ["home", "live", "alerts", "inspections", "centers", "departments", "windows", "staff", "items", "cases", "inquiries", "complaints", "accountability", "evaluations", "rankings", "weeklyReview", "quarterEvaluation", "appeals", "ratingReports"],
+  CITY_AUDITOR: ["home", "audit", "appeals"],
 };

@@ -16,13 +16,28 @@ export const centerSettingsSchema = z.strictObject({
   signInEarlyMinutes: z.number().int().min(0).max(120).default(30),
   // A case turns yellow this many working days before its deadline
   warnWorkingDaysBefore: z.number().int().min(0).max(30).default(2),
-  // Bad-review loop step deadline (working days); 5 as in Dezhou's rules, some provinces use 15
+  // Bad-review loop (docs/bad-reviews.md): the whole loop from the rating to the close, in working days;
+  // 5 as in Dezhou's rules, some localities use 15. Each step is due after its own days, never later than
+  // the loop's deadline (a rectification plan moves it to the plan's own deadline).
   rectificationWorkingDays: z.number().int().min(1).max(60).default(5),
+  rectificationVerifyWorkingDays: z.number().int().min(1).max(60).default(1),
+  rectificationResolveWorkingDays: z.number().int().min(1).max(60).default(2),
+  rectificationCallbackWorkingDays: z.number().int().min(1).max(60).default(2),
+  rectificationCloseWorkingDays: z.number().int().min(1).max(60).default(1),
+  // A callback number left on the pad is deleted this many days after the ticket closes (PIPL: no longer than needed)
+  rectificationPhoneRetentionDays: z.number().int().min(0).max(365).default(30),
   complaintWorkingDays: z.number().int().min(1).max(60).default(5),
   // First inquiries (首问): one still open at this time of the working day it was asked on warns its
   // owner; one still open this many working days later (at the same time) proposes an inaction record
   inquiryWarnAt: hhmm.default("17:00"),
   inquiryInactionWorkingDays: z.number().int().min(1).max(30).default(2),
+  // Ratings by phone (#6): the SMS of a completed case carries a one-time rating link valid this many
+  // days (0 = no link). A case still unrated this many days after completion gets a defaulted rating
+  // at defaultRatingLevel (0 = never): a provincial choice (some default 基本满意 after 7 days), so off
+  // unless the center turns it on; defaulted ratings are kept apart and not scored (docs/ratings-export.md)
+  ratingLinkDays: z.number().int().min(0).max(30).default(7),
+  defaultRatingDays: z.number().int().min(0).max(60).default(0),
+  defaultRatingLevel: z.number().int().min(3).max(5).default(3),
 }).superRefine((s, ctx) => {
   // The hall closes after it opens, and the lunch break lies inside the opening hours
   const [opens, closes, lunchStarts, lunchEnds] = [s.opensAt, s.closesAt, s.lunchStartsAt, s.lunchEndsAt].map(minutesOfDay) as [number, number, number, number];

@@ -10,6 +10,7 @@ import { DemoWriter } from "./insertRows.ts";
 import { generateEvaluationHistory, insertEvaluationHistory } from "./history/evaluations.ts";
 import { generateCaseHistory, insertCaseHistory } from "./history/cases.ts";
 import { generateComplaintHistory, insertComplaintHistory } from "./history/complaints.ts";
+import { generateRectificationHistory, insertRectificationHistory } from "./history/rectifications.ts";
 import type { AccountRow, PasswordKind } from "./rows.ts";
 
 export interface SeedDemoOptions {
@@ -72,7 +73,9 @@ export function seedDemo(raw: Sqlite.Database, opts: SeedDemoOptions): DemoSumma
     raw.transaction(() => {
       const ids = writer.insertHall(hall);
       writer.insertAccounts(accounts, ids, hashes, opts.now);
-      insertEvaluationHistory(raw, generateEvaluationHistory(hall, { seed: opts.seed, now: opts.now }), ids);
+      const ratings = generateEvaluationHistory(hall, { seed: opts.seed, now: opts.now });
+      insertEvaluationHistory(raw, ratings, ids);
+      insertRectificationHistory(raw, generateRectificationHistory(hall, ratings, { now: opts.now }), ids, opts.now);
       insertCaseHistory(raw, generateCaseHistory(hall, { seed: opts.seed, now: opts.now }), ids, opts.now);
       insertComplaintHistory(raw, generateComplaintHistory(hall, { seed: opts.seed, now: opts.now }), ids, opts.now);
       if (centerIndex === 0) writer.insertAccounts(cityAccounts, null, hashes, opts.now);

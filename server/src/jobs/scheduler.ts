@@ -7,6 +7,8 @@ import { dispatchNotifications, outboxOnlyProvider, type SmsProvider } from "../
 import type { Services } from "../services.ts";
 import { runDueAssessments } from "./assessmentJobs.ts";
 import { runDueBulletinDrafts } from "./bulletinJobs.ts";
+import { runDefaultRatingJobs } from "./defaultRatingJobs.ts";
+import { runRectificationJobs } from "./rectificationJobs.ts";
 import { deliverBulletins } from "../domain/bulletins/deliverBulletins.ts";
 import { runJob } from "./runJob.ts";
 
@@ -21,6 +23,8 @@ export async function runDueJobs(services: Services, provider: SmsProvider = out
   const now = services.clock.now();
   await runJob(services, { job: "case-deadlines", runKey: periodKey(now, DEADLINE_PERIOD_MS) }, () => evaluateDeadlines(services));
   await runJob(services, { job: "inquiry-warnings", runKey: periodKey(now, DEADLINE_PERIOD_MS) }, () => evaluateInquiries(services));
+  await runDefaultRatingJobs(services, periodKey(now, DEADLINE_PERIOD_MS));
+  await runRectificationJobs(services, periodKey(now, DEADLINE_PERIOD_MS));
   // Delivery is retried by backoff on the rows themselves, so it runs every tick without a period key.
   await dispatchNotifications(services, provider);
   await deliverBulletins(services);

@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import type { EvaluationCreatedEvent, InvitationCreatedEvent } from "../contracts/kiosk.ts";
 import type { WindowTile } from "../contracts/liveHall.ts";
 import type { AlertAcknowledgedMessage, AlertCreatedMessage, AlertResolvedMessage } from "../contracts/alerts.ts";
+import type { RectificationListItemDto } from "../contracts/rectifications.ts";
 
 export interface DomainEventMap {
   "user.changed": { centerId: number | null; userId: number };
@@ -37,6 +38,10 @@ export interface DomainEventMap {
   "alert.acknowledged": { centerId: number; departmentIds: number[] } & AlertAcknowledgedMessage;
   "alert.resolved": { centerId: number; departmentIds: number[] } & AlertResolvedMessage;
   "inspection.recorded": { centerId: number; departmentIds: number[]; inspectionId: number; windowId: number; staffId: number | null; totalDeduction: number };
+  // The bad-review loop (#6): a ticket opened or a step recorded; departmentIds are the rated window's
+  "rectification.changed": RectificationListItemDto & { departmentIds: number[] };
+  // Appeals (#6): filed or decided; departmentIds = the rated staff member's department
+  "appeal.changed": { centerId: number; departmentIds: number[]; appealId: number; evaluationId: string; state: string };
 }
 export type DomainEventName = keyof DomainEventMap;
 

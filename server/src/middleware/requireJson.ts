@@ -16,6 +16,8 @@ export const RAW_UPLOADS: readonly { path: RegExp; types: string[]; maxBytes: nu
   { path: /^\/api\/staff\/\d+\/photo$/, types: ["image/jpeg", "image/png", "image/webp", "multipart/form-data"], maxBytes: 5 * 1024 * 1024 + 64 * 1024 },
   // Inspection evidence photo (#7): a raw image from the tablet (routes/inspections decodes it)
   { path: /^\/api\/inspections\/[0-9a-f-]{36}\/photo$/, types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 8 * 1024 * 1024 },
+  // Appeal evidence photo (#6): a raw image from the staff member's browser (routes/appeals decodes it)
+  { path: /^\/api\/appeals\/\d+\/photo$/, types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 8 * 1024 * 1024 },
 ];
 
 export function requireJson() {

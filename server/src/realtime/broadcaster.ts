@@ -59,6 +59,10 @@ export const REALTIME_ROUTES: Routes = {
   "alert.acknowledged": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
   "alert.resolved": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
   "inspection.recorded": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  // The bad-review loop (#6): the center's supervisors and the rated window's departments' liaisons.
+  "rectification.changed": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
+  // Appeals (#6): the center's supervisors and leaders, and the rated staff member's department's liaisons.
+  "appeal.changed": (e) => ({ supervisor: { centerId: e.centerId, departmentIds: e.departmentIds } }),
 };
 
 interface Queued {

@@ -33,6 +33,9 @@ import {
   IdcardOutlined,
   ReadOutlined,
   FileTextOutlined,
+  ToolOutlined,
+  ExceptionOutlined,
+  BarChartOutlined,
 } from "@ant-design/icons";
 import { Link, useLocation } from "react-router";
 import { NAV_BY_ROLE, NAV_LABELS, type NavKey } from "../../../../server/src/contracts/navigation.ts";
@@ -71,6 +74,9 @@ const NAV_ICONS: Record<NavKey, ReactNode> = {
   myAssessment: <IdcardOutlined />,
   bulletins: <ReadOutlined />,
   departmentBulletins: <FileTextOutlined />,
+  rectifications: <ToolOutlined />,
+  appeals: <ExceptionOutlined />,
+  ratingReports: <BarChartOutlined />,
 };
 
 function selectedKey(pathname: string, keys: readonly NavKey[]): NavKey | undefined {

@@ -18,11 +18,12 @@ export interface AutoProposal {
   centerId: number;
   sourceKey: string;
   kind: keyof typeof DEFAULT_POINTS;
-  source: "AUTO_OVERDUE_CASE" | "AUTO_UNCLOSED_INQUIRY";
+  source: "AUTO_OVERDUE_CASE" | "AUTO_UNCLOSED_INQUIRY" | "AUTO_RECTIFICATION_OVERDUE";
   staffId: number;
   windowId: number | null;
   caseId?: number;
   inquiryId?: number;
+  rectificationId?: string;
   description: string;
   occurredAt: Date;
 }
@@ -41,6 +42,7 @@ export async function proposeAutomatically(tx: Tx, p: AutoProposal, now: Date): 
       windowId: p.windowId,
       caseId: p.caseId ?? null,
       inquiryId: p.inquiryId ?? null,
+      rectificationId: p.rectificationId ?? null,
       description: p.description,
       proposedPoints: DEFAULT_POINTS[p.kind],
       occurredAt: p.occurredAt,

@@ -14,6 +14,7 @@ import { loadCenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate } from "../calendar/workingDays.ts";
 import { createInvitation } from "../evaluations/createInvitation.ts";
 import { enqueueSms } from "../notifications/outbox.ts";
+import { openRatingLink } from "../ratingLinks/openRatingLink.ts";
 import { findOpenShift } from "../shifts/manageShifts.ts";
 import { acceptedSnapshot, applyCaseAction, type CaseSnapshot } from "./caseStateMachine.ts";
 
@@ -197,11 +198,16 @@ export async function advanceCase(services: Services, opts: { actor: Actor; audi
     const template = opts.body.action === "suspend" || opts.body.action === "complete" ? SMS_FOR_ACTION[opts.body.action] : null;
     if (template) {
       const count = await tx.caseTransition.count({ where: { caseId: c.id, toState: next.state } });
+      // The completion SMS carries a one-time rating link (#6) when one could be opened
+      const link =
+        opts.body.action === "complete"
+          ? await openRatingLink(tx, services, { caseId: c.id, centerId: c.centerId, phoneEnc: c.citizenPhoneEnc, completedAt: now, days: settings.ratingLinkDays })
+          : null;
       await enqueueSms(tx, services, {
         centerId: c.centerId,
         phoneEnc: c.citizenPhoneEnc,
-        template,
-        payload: { caseNo: c.caseNo, reason: opts.body.reason?.trim() ?? "" },
+        template: link ? "CASE_COMPLETED_RATE" : template,
+        payload: { caseNo: c.caseNo, reason: opts.body.reason?.trim() ?? "", ...link?.smsPayload },
         dedupeKey: `case:${c.id}:${opts.body.action}:${count}`,
         now,
       });

@@ -5,10 +5,11 @@
 // hall's mixed load Prisma's per-query work was the largest part of the server's CPU.
 import type Sqlite from "better-sqlite3";
 import type { WindowUpdated } from "../../contracts/kiosk.ts";
+import { centerSettingsSchema, DEFAULT_CENTER_SETTINGS } from "../../contracts/settings.ts";
 import type { Services } from "../../services.ts";
 
 interface Statements {
-  window: Sqlite.Statement<[number], { id: number; number: number; name: string; active: number; departments: string | null }>;
+  window: Sqlite.Statement<[number], { id: number; number: number; name: string; active: number; departments: string | null; settings: string | null }>;
   shift: Sqlite.Statement<[number], { staffId: number; name: string; staffNo: string; photoPath: string | null; paused: number }>;
 }
 
@@ -22,7 +23,8 @@ function statements(raw: Sqlite.Database): Statements {
       window: raw.prepare(
         `SELECT w."id", w."number", w."name", w."active",
                 (SELECT group_concat("name", char(31)) FROM (SELECT d."name" FROM "WindowDepartment" wd JOIN "Department" d ON d."id" = wd."departmentId"
-                  WHERE wd."windowId" = w."id" ORDER BY wd."departmentId")) AS "departments"
+                  WHERE wd."windowId" = w."id" ORDER BY wd."departmentId")) AS "departments",
+                (SELECT c."settings" FROM "Center" c WHERE c."id" = w."centerId") AS "settings"
          FROM "Window" w WHERE w."id" = ?`,
       ),
       shift: raw.prepare(
@@ -58,5 +60,18 @@ export async function padWindowView(services: Services, windowId: number): Promi
           photoUrl: shift.photoPath ? `/api/public/staff/${shift.staffId}/photo` : null,
         }
       : null,
+    callbackRetentionDays: callbackRetentionDays(window.settings),
   };
+}
+
+/** The consent line on the pad names how long a callback number is kept after its ticket closes (#6). */
+function callbackRetentionDays(settings: string | null): number {
+  let stored: unknown = {};
+  try {
+    stored = settings ? JSON.parse(settings) : {};
+  } catch {
+    stored = {};
+  }
+  const parsed = centerSettingsSchema.safeParse(stored);
+  return (parsed.success ? parsed.data : DEFAULT_CENTER_SETTINGS).rectificationPhoneRetentionDays;
 }

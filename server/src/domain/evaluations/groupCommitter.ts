@@ -26,6 +26,8 @@ export interface EvaluationRow {
   bound: boolean;
   ratedAt: Date;
   receivedAt: Date;
+  /** A bad review's callback number, given with consent (#6): stored only encrypted, on its rectification */
+  callbackPhone?: string | null;
 }
 
 /** What became of one queued rating. */

@@ -13,6 +13,7 @@ import {
 } from "../../contracts/kiosk.ts";
 import type { Services } from "../../services.ts";
 import { padPresence } from "../devices/padPresence.ts";
+import { RectificationOpener } from "../rectifications/openRectifications.ts";
 import { GroupCommitter, type CommitOutcome, type EvaluationRow } from "./groupCommitter.ts";
 import { clampRatedAt, walkupTooSoon } from "./rules.ts";
 
@@ -77,6 +78,8 @@ interface DutyEntry {
 
 export class EvaluationIntake {
   readonly committer: GroupCommitter;
+  /** Bad reviews open their rectification in the batch's transaction, whoever submits the row (#6) */
+  private readonly rectifications: RectificationOpener;
   private readonly inflight = new Map<string, Promise<SubmitAck>>();
   private readonly pendingInvitations = new Set<string>();
   private readonly lastWalkup = new Map<number, number>();
@@ -110,10 +113,17 @@ export class EvaluationIntake {
       window: raw.prepare(`SELECT "number" FROM "Window" WHERE "id" = ?`),
       windowDepts: raw.prepare(`SELECT "departmentId" FROM "WindowDepartment" WHERE "windowId" = ?`),
     };
+    this.rectifications = new RectificationOpener(services, raw);
     this.committer = new GroupCommitter(raw, {
       durable: () => services.db.walSync.sync(),
-      onCommitted: (rows) => this.announce(rows),
-      inSameTransaction: (rows) => this.touchPads(rows),
+      onCommitted: (rows) => {
+        this.announce(rows);
+        this.rectifications.announceOpened(rows);
+      },
+      inSameTransaction: (rows) => {
+        this.touchPads(rows);
+        this.rectifications.openInTransaction(rows);
+      },
       onError: (err, size) => services.logger.error({ err, size }, "rating batch failed; pads will retry"),
     });
     const forgetDuty = (e: { windowId: number }) => this.duty.delete(e.windowId);
@@ -211,6 +221,7 @@ export class EvaluationIntake {
       bound: invitation !== null,
       ratedAt,
       receivedAt,
+      callbackPhone: body.callbackPhone ?? null,
     };
     return { row, extras: { windowNumber: window?.number ?? null, staffName: duty?.name ?? null, departmentIds: window?.departmentIds ?? [] } };
   }

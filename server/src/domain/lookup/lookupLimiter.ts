@@ -18,7 +18,7 @@ const caseKey = (caseNo: string) => `lookup-case:${caseNo}`;
  * upsert; a window that has run out is restarted by a conditional update, so two nodes restarting it
  * together count the hit once each rather than losing either.
  */
-async function countHit(prisma: PrismaClient, key: string, now: Date, windowMs: number): Promise<{ count: number; lockedUntil: Date | null }> {
+export async function countHit(prisma: PrismaClient, key: string, now: Date, windowMs: number): Promise<{ count: number; lockedUntil: Date | null }> {
   const row = await prisma.rateLimitBucket.upsert({
     where: { key },
     create: { key, windowStart: now, count: 1 },

@@ -13,12 +13,24 @@ export const SMS_TEMPLATES = {
   CASE_ACCEPTED: "您的{itemName}办件（编号{caseNo}）已受理，承诺办结时间{dueDate}。",
   CASE_SUSPENDED: "您的办件（编号{caseNo}）需补正材料：{reason}。补正期间暂停计时。",
   CASE_COMPLETED: "您的办件（编号{caseNo}）已办结，欢迎对本次服务进行评价。",
+  CASE_COMPLETED_RATE: "您的办件（编号{caseNo}）已办结，欢迎在{validDays}天内点击链接评价本次服务：{ratingLink}",
   CASE_OVERDUE: "您的办件（编号{caseNo}）已超过承诺时限，中心已督办，给您带来不便深表歉意。",
 } as const;
 export type SmsTemplate = keyof typeof SMS_TEMPLATES;
 
-export function renderSms(template: SmsTemplate, payload: Record<string, string>): string {
-  return SMS_TEMPLATES[template].replace(/\{(\w+)\}/g, (_, k: string) => payload[k] ?? "");
+/** How a secret placeholder reads wherever the message is shown rather than sent (the supervisors' outbox). */
+export const HIDDEN_SECRET = "〔评价链接仅发送给市民〕";
+
+/**
+ * A placeholder whose value is stored under "<name>Enc" is a secret (a one-time rating link, #6): it is
+ * decrypted by `reveal` only where the message is sent, and hidden everywhere else.
+ */
+export function renderSms(template: SmsTemplate, payload: Record<string, string>, reveal?: (encrypted: string) => string): string {
+  return SMS_TEMPLATES[template].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const secret = payload[`${k}Enc`];
+    if (secret !== undefined) return reveal ? reveal(secret) : HIDDEN_SECRET;
+    return payload[k] ?? "";
+  });
 }
 
 export async function enqueueSms(
@@ -68,7 +80,7 @@ export async function dispatchNotifications(services: Services, provider: SmsPro
     const payload = (n.payload ?? {}) as Record<string, string>;
     const attempts = n.attempts + 1;
     try {
-      await provider.send({ to: cipher.decrypt(n.recipientEnc), text: renderSms(n.template as SmsTemplate, payload) });
+      await provider.send({ to: cipher.decrypt(n.recipientEnc), text: renderSms(n.template as SmsTemplate, payload, (enc) => cipher.decrypt(enc)) });
       await prisma.notification.update({ where: { id: n.id }, data: { state: "SENT", attempts, sentAt: now, lastError: null, nextAttemptAt: null } });
       sent++;
     } catch (err) {

@@ -12,9 +12,18 @@ import { useLanguage } from "../../../lib/language.tsx";
 import { parseForm } from "../../../lib/zodForm.ts";
 import { useSaveSettings, useSettings } from "../api/settings.ts";
 import { InquirySettingsFields } from "../../inquiries/components/InquirySettingsFields.tsx";
+import { RatingSettingsFields, RATING_SETTING_FIELDS } from "../../ratingReports/components/RatingSettingsFields.tsx";
 
 const TIME_FIELDS = ["opensAt", "closesAt", "lunchStartsAt", "lunchEndsAt"] as const;
-const DAY_FIELDS = ["warnWorkingDaysBefore", "rectificationWorkingDays", "complaintWorkingDays"] as const;
+const DAY_FIELDS = [
+  "warnWorkingDaysBefore",
+  "rectificationWorkingDays",
+  "rectificationVerifyWorkingDays",
+  "rectificationResolveWorkingDays",
+  "rectificationCallbackWorkingDays",
+  "rectificationCloseWorkingDays",
+  "complaintWorkingDays",
+] as const;
 /** The hours' cross-field rules, said beside the field the schema puts them on */
 const HOURS_MESSAGES = {
   "zh-CN": { closesAt: "下班时间须晚于上班时间", lunchStartsAt: "午休须在办公时间之内开始", lunchEndsAt: "午休须在开始之后、下班之前结束" },
@@ -38,7 +47,7 @@ export function SettingsPage() {
     if (!body) return;
     save.mutate(body, {
       onSuccess: () => void message.success(t.masterEdit.saved),
-      onError: (error) => void showFieldIssues(form, error, [...TIME_FIELDS, ...DAY_FIELDS, "signInEarlyMinutes"], lang),
+      onError: (error) => void showFieldIssues(form, error, [...TIME_FIELDS, ...DAY_FIELDS, "signInEarlyMinutes", "rectificationPhoneRetentionDays", ...RATING_SETTING_FIELDS], lang),
     });
   };
 
@@ -63,7 +72,11 @@ export function SettingsPage() {
                 <InputNumber min={0} max={60} precision={0} />
               </Form.Item>
             ))}
+            <Form.Item label={s.rectificationPhoneRetentionDays} name="rectificationPhoneRetentionDays">
+              <InputNumber min={0} max={365} precision={0} />
+            </Form.Item>
             <InquirySettingsFields />
+            <RatingSettingsFields />
             <Button type="primary" htmlType="submit" loading={save.isPending}>{t.masterEdit.save}</Button>
           </Form>
         </Card>

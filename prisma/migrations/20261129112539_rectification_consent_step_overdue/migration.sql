@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Rectification" ADD COLUMN "phoneConsentAt" DATETIME;
+ALTER TABLE "Rectification" ADD COLUMN "stepOverdueAt" DATETIME;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Evaluation_caseId_idx" ON "Evaluation"("caseId");

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Appeal" ADD COLUMN "evidencePhotoPath" TEXT;
