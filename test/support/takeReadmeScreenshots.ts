@@ -52,6 +52,19 @@ try {
   await form.getByTestId("check-TIDINESS").getByText("不合格").click();
   await form.screenshot({ path: path.join(out, "inspection.png") });
   await tablet.close();
+  // The supervisor's bad-review tickets (差评整改): the demo's last week of bad reviews in their steps
+  const desk = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1366, height: 768 } });
+  const tickets = await desk.newPage();
+  await tickets.goto(`${server.url}/login`);
+  await tickets.getByLabel("用户名").fill("supervisor");
+  await tickets.getByLabel("密码").fill(DEMO_PASSWORD);
+  await tickets.getByRole("button", { name: /登\s*录/ }).click();
+  await tickets.getByTestId("home-heading").waitFor();
+  await tickets.goto(`${server.url}/rectifications`);
+  await tickets.getByTestId("rectifications-table").locator("tbody tr").nth(3).waitFor();
+  await tickets.waitForFunction(() => document.querySelector(".ant-spin-spinning") === null);
+  await tickets.screenshot({ path: path.join(out, "rectifications.png") });
+  await desk.close();
   // The public catalogue as a citizen's phone shows it
   const phone = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const catalog = await phone.newPage();
