@@ -113,6 +113,13 @@ describe("opening", () => {
       expect(heard).toMatchObject({ id, state: "VERIFY", citizenPhoneMasked: "138****5678", ownerStaffId: staff.staffId });
       expect(JSON.stringify(heard)).not.toContain(PHONE);
       expect(alert.alert).toMatchObject({ subjectId: id, severity: "RED" });
+      // Announced from what the rating's transaction wrote, not read back: it must equal what the API reads
+      const { departmentIds, ...item } = heard as RectificationListItemDto & { departmentIds: number[] };
+      expect(departmentIds.length).toBeGreaterThan(0);
+      const listed = await supervisor.get<{ items: RectificationListItemDto[] }>(`/api/rectifications?pageSize=500`);
+      expect(listed.body.items.find((i) => i.id === id)).toEqual(item);
+      const alerts = await supervisor.get<{ items: { id: number }[] }>(`/api/alerts?pageSize=500`);
+      expect(alerts.body.items.find((a) => a.id === alert.alert.id)).toEqual(alert.alert);
     } finally {
       socket.close();
     }
