@@ -5,7 +5,6 @@ import { useEffect } from "react";
 import { io } from "socket.io-client";
 import { z } from "zod";
 import type { AppealDto, BadReviewDto, DecideAppealBody, FileAppealBody } from "../../../../../server/src/contracts/appeals.ts";
-import { windowDtoSchema } from "../../../../../server/src/contracts/masterData.ts";
 import { apiPost, apiUpload, type QueryParams } from "../../../lib/apiClient.ts";
 import { fetchPage, usePagedList } from "../../../lib/pagedList.ts";
 import { unpackSupervisorBatches } from "../../../lib/supervisorBatches.ts";
@@ -52,15 +51,6 @@ export function useAttachAppealPhoto() {
 }
 export const useDecideAppeal = () => useAppealMutation<DecideAppealBody>();
 
-/** The center's windows for the filter (roles that may list windows; others filter by nothing). */
-export const useAppealWindowOptions = (enabled: boolean) =>
-  useQuery({
-    queryKey: ["windows", "options"],
-    queryFn: ({ signal }) => fetchPage("/api/windows", windowDtoSchema, { page: 1, pageSize: 500, sort: "number" }, signal),
-    enabled,
-    staleTime: 5 * 60_000,
-    select: (page) => page.items.map((w) => ({ value: w.id, label: `${w.number} ${w.name}` })),
-  });
 
 /** Live: an appeal filed or decided refreshes both lists (roles on the /supervisor socket only). */
 export function useAppealLive(enabled: boolean): void {

@@ -14,7 +14,8 @@ import { pickLabel } from "../../../lib/i18n.ts";
 import { useListParams, type ListParams } from "../../../lib/useListParams.ts";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
 import { useDepartmentNames } from "../../departments/api/useDepartmentNames.ts";
-import { useAppealLive, useAppealsPage, useAppealWindowOptions, useBadReviewsPage } from "../api/appeals.ts";
+import { useAppealLive, useAppealsPage, useBadReviewsPage } from "../api/appeals.ts";
+import { useWindowOptions } from "../../windows/api/windowOptions.ts";
 import { useAppealText } from "../text.ts";
 import { AppealDetails } from "./AppealDetails.tsx";
 import { DecideAppealModal, FileAppealModal } from "./AppealDialogs.tsx";
@@ -40,7 +41,7 @@ export function AppealsPage() {
   const isStaff = user.role === "STAFF";
   const decides = user.role === "LEADER";
   const departments = useDepartmentNames();
-  const windows = useAppealWindowOptions(!isStaff && NAV_BY_ROLE[user.role].includes("windows"));
+  const windows = useWindowOptions(!isStaff && NAV_BY_ROLE[user.role].includes("windows"));
   const reviews = useBadReviewsPage(queryOf(list, "reviews"));
   const appeals = useAppealsPage(queryOf(list, "appeals"));
   useAppealLive(LIVE_ROLES.has(user.role));

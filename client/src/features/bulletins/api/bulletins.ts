@@ -16,6 +16,7 @@ import type {
 } from "../../../../../server/src/contracts/bulletins.ts";
 import { apiDownload, apiGet, apiPost, apiRequest, type QueryParams } from "../../../lib/apiClient.ts";
 import { fetchPage } from "../../../lib/pagedList.ts";
+import { saveDownload } from "../../../lib/saveDownload.ts";
 
 const BASE = "/api/bulletins";
 const RUN_POLL_MS = 1_000;
@@ -118,18 +119,7 @@ export function useDownloadPdf() {
   return useMutation({
     mutationFn: async ({ id, fallbackName }: { id: number; fallbackName: string }) => {
       const { blob, filename } = await apiDownload(`${BASE}/${id}/pdf`);
-      const url = URL.createObjectURL(blob);
-      try {
-        const link = document.createElement("a");
-        link.href = url;
-        link.download = filename ?? fallbackName;
-        document.body.append(link);
-        link.click();
-        link.remove();
-      } finally {
-        // The click has handed the blob to the download already; freeing it later keeps slow browsers safe.
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
+      saveDownload(blob, filename ?? fallbackName);
     },
   });
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import type { ComplaintAssigneeDto, ComplaintDto } from "../../../../../server/src/contracts/complaints.ts";
-import { staffDtoSchema, windowDtoSchema } from "../../../../../server/src/contracts/masterData.ts";
+import { staffDtoSchema } from "../../../../../server/src/contracts/masterData.ts";
 import { apiGet, apiPost, type QueryParams } from "../../../lib/apiClient.ts";
 import { fetchPage, usePagedList } from "../../../lib/pagedList.ts";
 
@@ -23,15 +23,6 @@ export function useComplaintStep() {
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ["complaints"] }), client.invalidateQueries({ queryKey: ["accountability"] })]),
   });
 }
-
-/** The center's windows, for the link and filter selects (a hall has ~90). */
-export const useWindowOptions = () =>
-  useQuery({
-    queryKey: ["windows", "options"],
-    queryFn: ({ signal }) => fetchPage("/api/windows", windowDtoSchema, { page: 1, pageSize: 500, sort: "number" }, signal),
-    staleTime: 5 * 60_000,
-    select: (page) => page.items.map((w) => ({ value: w.id, label: `${w.number} ${w.name}` })),
-  });
 
 /** Staff found by name or 工号 as the user types (a hall has ~180, a city thousands). */
 export const useStaffSearch = (q: string) =>

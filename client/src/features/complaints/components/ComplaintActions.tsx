@@ -8,7 +8,8 @@ import type { ComplaintDto } from "../../../../../server/src/contracts/complaint
 import { ApiError } from "../../../lib/apiError.ts";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
-import { useComplaintAssignees, useComplaintStep, useWindowOptions } from "../api/complaints.ts";
+import { useComplaintAssignees, useComplaintStep } from "../api/complaints.ts";
+import { useWindowOptions } from "../../windows/api/windowOptions.ts";
 import { useComplaintText } from "../text.ts";
 import { StaffSelect } from "./StaffSelect.tsx";
 

@@ -6,7 +6,8 @@ import { ApiError } from "../../../lib/apiError.ts";
 import { showFieldIssues } from "../../../lib/formErrors.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
 import { parseForm } from "../../../lib/zodForm.ts";
-import { useComplaintStep, useWindowOptions } from "../api/complaints.ts";
+import { useComplaintStep } from "../api/complaints.ts";
+import { useWindowOptions } from "../../windows/api/windowOptions.ts";
 import { useComplaintText } from "../text.ts";
 import { StaffSelect } from "./StaffSelect.tsx";
 

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { ratingReportSchema, type RatingReportDto } from "../../../../../server/src/contracts/ratingReports.ts";
 import { apiDownload, apiGet, type QueryParams } from "../../../lib/apiClient.ts";
+import { saveDownload } from "../../../lib/saveDownload.ts";
 
 const BASE = "/api/rating-reports";
 
@@ -23,18 +24,7 @@ export function useDownloadReport() {
   return useMutation({
     mutationFn: async ({ file, query, fallbackName }: { file: "export.xlsx" | "gbt39046.csv"; query: QueryParams; fallbackName: string }) => {
       const { blob, filename } = await apiDownload(`${BASE}/${file}?${queryString(query)}`);
-      const url = URL.createObjectURL(blob);
-      try {
-        const link = document.createElement("a");
-        link.href = url;
-        link.download = filename ?? fallbackName;
-        document.body.append(link);
-        link.click();
-        link.remove();
-      } finally {
-        // The click has handed the blob to the download already; freeing it later keeps slow browsers safe.
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
+      saveDownload(blob, filename ?? fallbackName);
     },
   });
 }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
 import { z } from "zod";
-import { staffDtoSchema, windowDtoSchema } from "../../../../../server/src/contracts/masterData.ts";
+import { staffDtoSchema } from "../../../../../server/src/contracts/masterData.ts";
 import type { RectificationDto, RectificationListItemDto, RectificationPhoneDto, RectificationStep } from "../../../../../server/src/contracts/rectifications.ts";
 import { apiGet, apiPost, type QueryParams } from "../../../lib/apiClient.ts";
 import { fetchPage, usePagedList } from "../../../lib/pagedList.ts";
@@ -72,14 +72,6 @@ export function useRectificationLive(socketAllowed: boolean): boolean {
   return connected;
 }
 
-export const useRectificationWindowOptions = (enabled: boolean) =>
-  useQuery({
-    queryKey: ["windows", "options"],
-    queryFn: ({ signal }) => fetchPage("/api/windows", windowDtoSchema, { page: 1, pageSize: 500, sort: "number" }, signal),
-    enabled,
-    staleTime: 5 * 60_000,
-    select: (page) => page.items.map((w) => ({ value: w.id, label: `${w.number} ${w.name}` })),
-  });
 
 /** Owners found by name or 工号 as the user types. */
 export const useOwnerSearch = (q: string, enabled: boolean) =>

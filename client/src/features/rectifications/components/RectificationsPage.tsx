@@ -13,7 +13,8 @@ import { formatShanghaiDateTime } from "../../../lib/formatDateTime.ts";
 import { pickLabel } from "../../../lib/i18n.ts";
 import { useListParams } from "../../../lib/useListParams.ts";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser.ts";
-import { useOwnerSearch, useRectificationLive, useRectificationsPage, useRectificationWindowOptions } from "../api/rectifications.ts";
+import { useOwnerSearch, useRectificationLive, useRectificationsPage } from "../api/rectifications.ts";
+import { useWindowOptions } from "../../windows/api/windowOptions.ts";
 import { useRectificationText } from "../text.ts";
 import { RectificationDrawer } from "./RectificationDrawer.tsx";
 
@@ -41,7 +42,7 @@ export function RectificationsPage() {
   const result = useRectificationsPage(list.query);
   const live = useRectificationLive(LIVE_ROLES.has(user.role));
   const canListStaff = NAV_BY_ROLE[user.role].includes("staff") && user.role !== "STAFF";
-  const windows = useRectificationWindowOptions(NAV_BY_ROLE[user.role].includes("windows") && user.role !== "STAFF");
+  const windows = useWindowOptions(NAV_BY_ROLE[user.role].includes("windows") && user.role !== "STAFF");
   const [openId, setOpenId] = useState<string | null>(null);
 
   const columns: TableColumnsType<RectificationListItemDto> = [
