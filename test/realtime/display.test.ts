@@ -105,6 +105,24 @@ describe("deltas", () => {
     expect(received.map((m) => m.seq)).toEqual(received.map((_, i) => before.seq + 1 + i));
     expect((await snapshot()).seq).toBe(received.at(-1)!.seq);
   });
+
+  it("show a window as its snapshot does, and send only the tally for a rating that changes just the map's counts", async () => {
+    const { received } = await openDisplay();
+    // A walk-up rating changes the supervisors' tile (counts, last rating) but nothing the display shows.
+    const tiles: number[] = [];
+    const off = server.services.events.on("liveHall.tile", (e) => e.windowId === windowId && tiles.push(e.tile.today.ratings));
+    expect((await pad.submit({ id: randomUUID(), level: 4, ratedAt: clock.now().toISOString() })).ok).toBe(true);
+    await until(() => tiles.length > 0 && received.some((m) => m.event === "display.satisfaction"), "the tile and the tally");
+    off();
+    expect(received.filter((m) => m.event === "display.window")).toEqual([]);
+
+    expect((await staff.post("/api/shifts/me/pause", { reason: "MEETING" })).status).toBe(200);
+    const delta = () => received.find((m) => m.event === "display.window");
+    await until(() => delta() !== undefined, "the pause delta");
+    expect(Date.parse(delta()!.causedAt!)).toBeLessThanOrEqual(clock.now().getTime());
+    expect(delta()!.data).toEqual((await snapshot()).windows.find((w) => w.id === windowId));
+    expect((await staff.post("/api/shifts/me/resume")).status).toBe(200);
+  });
 });
 
 describe("the namespace", () => {

@@ -67,7 +67,7 @@ describe("window.updated on change", () => {
       return seen.find(pred);
     };
     const shift = await prisma.shift.create({ data: { centerId: other.centerId, windowId: other.id, staffId: staffA.id, startedAt: new Date(clock.now().getTime() - 1000) } });
-    server.services.events.emit("shift.started", { centerId: other.centerId, windowId: other.id, staffId: staffA.id, shiftId: shift.id, departmentIds: [], at: clock.now().toISOString() });
+    server.services.events.emit("shift.started", { centerId: other.centerId, windowId: other.id, staffId: staffA.id, shiftId: shift.id, departmentIds: [], at: clock.now().toISOString(), staff: { name: staffA.name, staffNo: "", hasPhoto: false } });
     expect(await until((v) => v.state === "OPEN")).toMatchObject({ state: "OPEN", staff: { id: staffA.id } });
     await prisma.shift.update({ where: { id: shift.id }, data: { endedAt: clock.now() } });
     seen.length = 0;

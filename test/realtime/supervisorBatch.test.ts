@@ -56,7 +56,7 @@ describe("the /supervisor batch", () => {
     const stream = `center:${centerId}`;
     const { events } = server.services;
     const at = (n: number) => ({ ...tile, windowId: WINDOW, today: { ...tile.today, ratings: n } });
-    const announce = (t: WindowTile) => events.emit("liveHall.tile", { centerId, departmentIds: [], windowId: t.windowId, tile: t });
+    const announce = (t: WindowTile) => events.emit("liveHall.tile", { centerId, departmentIds: [], windowId: t.windowId, tile: t, causedAt: Date.now() });
     // One synchronous run: one turn of the loop
     announce(at(1));
     events.emit("accountability.proposed", { centerId, departmentIds: [], recordId: RECORD, kind: "SLOW_ACTION", staffId: 1 });

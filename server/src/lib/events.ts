@@ -3,6 +3,7 @@
 import { EventEmitter } from "node:events";
 import type { EvaluationCreatedEvent, InvitationCreatedEvent } from "../contracts/kiosk.ts";
 import type { WindowTile } from "../contracts/liveHall.ts";
+import type { PauseReason } from "../contracts/shifts.ts";
 import type { AlertAcknowledgedMessage, AlertCreatedMessage, AlertResolvedMessage } from "../contracts/alerts.ts";
 import type { RectificationListItemDto } from "../contracts/rectifications.ts";
 
@@ -18,13 +19,16 @@ export interface DomainEventMap {
   "device.connected": { centerId: number; windowId: number; deviceId: number };
   "device.disconnected": { centerId: number; windowId: number; deviceId: number };
   // The live hall (#7): a window's tile recomputed after anything about it changed (full tile, not a diff)
-  "liveHall.tile": { centerId: number; departmentIds: number[]; windowId: number; tile: WindowTile };
-  // A window's state, staff on duty or pause changed (shift sign-in/out/pause): its pads re-read it
+  // causedAt: when the earliest change folded into this tile was heard, right after its commit (ms)
+  "liveHall.tile": { centerId: number; departmentIds: number[]; windowId: number; tile: WindowTile; causedAt: number };
+  // Something about a window changed that has no event of its own (queue reports): its pads re-read it
+  // and its tile is recomputed. Shift changes do not emit it: their own events say what changed.
   "window.changed": { centerId: number; windowId: number };
-  // Shifts (issue #3): a staff member signed in to / out of a window, paused or resumed
-  "shift.started": ShiftEvent;
+  // Shifts (issue #3): a staff member signed in to / out of a window, paused or resumed. They carry what
+  // the live hall's tile shows (who signed in, the pause's reason and note), so it need not re-read.
+  "shift.started": ShiftEvent & { staff: { name: string; staffNo: string; hasPhoto: boolean } };
   "shift.ended": ShiftEvent;
-  "shift.paused": ShiftEvent & { reason: string };
+  "shift.paused": ShiftEvent & { reason: PauseReason; note: string | null };
   "shift.resumed": ShiftEvent;
   // Cases and accountability (issue #4)
   "case.changed": { centerId: number; departmentIds: number[]; caseId: number; caseNo: string; state: string; warning: string };

@@ -1,24 +1,22 @@
-// Deltas for the public display: domain events mark a window (or the day's satisfaction) of a center
-// dirty; one flush per center at a time reads the fresh facts and publishes them, numbered per center.
-// Each delta is the whole new value (a window's tile, the day's tally), so a delta that overlaps a
-// snapshot changes nothing, and bursts (200 ratings a second) collapse into one read per flush.
+// Deltas for the public display, numbered per center. A window's delta is the public part of the tile the
+// supervisors' map recomputed anyway (domain/liveHall/tileFeed.ts), sent when that part changed: the
+// display reads nothing of its own — its reads, ~90 % into a busy event loop, were what held its deltas
+// back (p99 96–118 ms at 200 events/s). The day's tally is kept in memory and flushed at a pace.
+// Each delta is the whole new value (a window, the day's tally), so a delta that overlaps a snapshot
+// changes nothing, and bursts (200 ratings a second) collapse into one tally per flush.
 import { pauseAfterBatch } from "../liveHall/tileFeed.ts";
-import { DISPLAY_EVENTS, type DisplayEnvelope } from "../../contracts/display.ts";
+import { DISPLAY_EVENTS, type DisplayEnvelope, type DisplayWindowDto } from "../../contracts/display.ts";
+import type { WindowTile } from "../../contracts/liveHall.ts";
 import type { Services } from "../../services.ts";
-import { presentDisplayWindow } from "./displaySnapshot.ts";
-import { loadHallWindows } from "./loadHallWindows.ts";
+import { displayWindowOfTile } from "./displaySnapshot.ts";
 import { SatisfactionTally } from "./satisfactionTally.ts";
 
-/** Least time between two flushes while changes keep coming: shorter than the map's tiles (50 ms) — a
- * flush reads only the windows that changed, and the day's tally is kept in memory — so a delta waits
- * less for its turn; the share of time spent reading stays capped as for the tiles. */
+/** Least time between two flushes of the day's tally while ratings keep coming. */
 export const DISPLAY_BATCH_INTERVAL_MS = 20;
 
 export type DisplayPublish = (centerId: number, event: string, envelope: DisplayEnvelope<unknown> & { causedAt: string }) => void;
 
 interface Pending {
-  windows: Set<number>;
-  satisfaction: boolean;
   /** When the earliest event waiting was heard, right after its commit (what the delta's latency is measured from) */
   causedAt: number | null;
   running: boolean;
@@ -27,6 +25,10 @@ interface Pending {
 export class DisplayFeed {
   private readonly seqs = new Map<number, number>();
   private readonly pending = new Map<number, Pending>();
+  /** What the display was last sent of each window, as JSON (a tile change the display does not show sends nothing) */
+  private readonly shown = new Map<number, string>();
+  /** The last tile heard of each window */
+  private readonly lastTiles = new Map<number, WindowTile>();
 
   private readonly tally: SatisfactionTally;
   private publish: DisplayPublish = () => undefined;
@@ -47,34 +49,36 @@ export class DisplayFeed {
 
   attach(): () => void {
     const { events } = this.services;
-    const window = (e: { centerId: number; windowId: number }) => this.mark(e.centerId, { windowId: e.windowId });
     const offs = [
-      events.on("shift.started", window),
-      events.on("shift.ended", window),
-      events.on("shift.paused", window),
-      events.on("shift.resumed", window),
-      events.on("window.changed", window),
-      // A service ends with "finished serving" or a rating, and a case accepted or completed at the window
-      // opens an invitation there: each may turn the window serving or idle.
-      events.on("invitation.created", window),
-      // Only an invited rating can end a service (a walk-up changes the day's tally alone).
+      events.on("liveHall.tile", (e) => {
+        // Most tiles are a rating added to the last one (same state and staff objects): nothing public changed
+        const last = this.lastTiles.get(e.windowId);
+        this.lastTiles.set(e.windowId, e.tile);
+        if (last && last.state === e.tile.state && last.staff === e.tile.staff && last.name === e.tile.name) return;
+        this.showWindow(e.centerId, displayWindowOfTile(e.tile), e.causedAt);
+      }),
       events.on("evaluation.created", (e) => {
         this.tally.add(e.centerId, e);
-        this.mark(e.centerId, { satisfaction: true, ...(e.windowId !== null && e.bound ? { windowId: e.windowId } : {}) });
+        this.mark(e.centerId);
       }),
     ];
     return () => offs.forEach((off) => off());
   }
 
-  /** Domain events are emitted after their commit, so "now" here is the commit time of the change. */
-  private mark(centerId: number, what: { windowId?: number; satisfaction?: boolean }): void {
+  private showWindow(centerId: number, window: DisplayWindowDto, causedAt: number): void {
+    const json = JSON.stringify(window);
+    if (this.shown.get(window.id) === json) return;
+    this.shown.set(window.id, json);
+    this.send(centerId, DISPLAY_EVENTS.window, window, new Date(causedAt).toISOString());
+  }
+
+  /** Domain events are emitted after their commit, so "now" here is the commit time of the rating. */
+  private mark(centerId: number): void {
     let p = this.pending.get(centerId);
     if (!p) {
-      p = { windows: new Set(), satisfaction: false, causedAt: null, running: false };
+      p = { causedAt: null, running: false };
       this.pending.set(centerId, p);
     }
-    if (what.windowId !== undefined) p.windows.add(what.windowId);
-    if (what.satisfaction) p.satisfaction = true;
     const at = this.services.clock.now().getTime();
     p.causedAt = p.causedAt === null ? at : Math.min(p.causedAt, at);
     if (!p.running) {
@@ -86,23 +90,14 @@ export class DisplayFeed {
   private async flush(centerId: number, p: Pending): Promise<void> {
     let lastBatchMs = 0;
     try {
-      for (let first = true; p.windows.size > 0 || p.satisfaction; first = false) {
-        // Same pacing as the supervisors' tiles: a hall rating many times a second sends the day's tally
-        // every BATCH_INTERVAL_MS, not once per rating, and re-reads windows a few times a second at most.
+      for (let first = true; p.causedAt !== null; first = false) {
+        // A hall rating many times a second sends the day's tally every DISPLAY_BATCH_INTERVAL_MS, not once per rating.
         if (!first) await new Promise((resolve) => setTimeout(resolve, pauseAfterBatch(lastBatchMs, DISPLAY_BATCH_INTERVAL_MS)));
+        if (p.causedAt === null) break;
         const started = performance.now();
-        const windowIds = [...p.windows];
-        const satisfaction = p.satisfaction;
-        const causedAt = new Date(p.causedAt ?? this.services.clock.now().getTime()).toISOString();
-        p.windows.clear();
-        p.satisfaction = false;
+        const causedAt = new Date(p.causedAt).toISOString();
         p.causedAt = null;
-        const now = this.services.clock.now();
-        const hall = windowIds.length ? await loadHallWindows(this.services, centerId, now, { windowIds }) : null;
-        for (const w of hall?.windows ?? []) {
-          if (w.active) this.send(centerId, DISPLAY_EVENTS.window, presentDisplayWindow(w), causedAt);
-        }
-        if (satisfaction) this.send(centerId, DISPLAY_EVENTS.satisfaction, this.tally.current(centerId), causedAt);
+        this.send(centerId, DISPLAY_EVENTS.satisfaction, this.tally.current(centerId), causedAt);
         lastBatchMs = performance.now() - started;
       }
     } catch (err) {

@@ -6,6 +6,7 @@ import type { DisplayHonoursDto, DisplayPromiseDto, DisplaySatisfactionDto, Disp
 import type { Services } from "../../services.ts";
 import { addDays, shanghaiDate, shanghaiInstant, type IsoDate } from "../calendar/workingDays.ts";
 import { periodContaining } from "../assessment/periods.ts";
+import type { WindowTile } from "../../contracts/liveHall.ts";
 import type { HallWindow } from "./loadHallWindows.ts";
 
 /** The ticker's length: enough to cycle for a few minutes without repeating. */
@@ -13,7 +14,7 @@ const MAX_PROMISES = 80;
 
 export const publicPhotoUrl = (staffId: number): string => `/api/public/staff/${staffId}/photo?size=256`;
 
-export function presentDisplayWindow(w: HallWindow): DisplayWindowDto {
+export function presentDisplayWindow(w: Pick<HallWindow, "id" | "number" | "name" | "zone" | "state" | "onDuty">): DisplayWindowDto {
   const s = w.state;
   return {
     id: w.id,
@@ -23,6 +24,13 @@ export function presentDisplayWindow(w: HallWindow): DisplayWindowDto {
     state: { kind: s.kind, reason: s.kind === "CLOSED" || s.kind === "PAUSED" ? s.reason : null },
     onDuty: w.onDuty ? { name: w.onDuty.name, staffNo: w.onDuty.staffNo, photoUrl: w.onDuty.hasPhoto ? publicPhotoUrl(w.onDuty.staffId) : null } : null,
   };
+}
+
+/** The same public part of a supervisors' map tile (the live deltas are derived from those tiles). */
+export function displayWindowOfTile(tile: WindowTile): DisplayWindowDto {
+  const { windowId: id, number, name, zone, state, staff } = tile;
+  const onDuty = staff ? { staffId: staff.id, name: staff.name, staffNo: staff.staffNo, hasPhoto: staff.photoUrl !== null } : null;
+  return presentDisplayWindow({ id, number, name, zone, state, onDuty });
 }
 
 /** The bounds of a Shanghai day's ratings: [00:00, next day 00:00), genuine ratings only (defaulted ones are

@@ -1,13 +1,15 @@
 // Reads everything the live window map shows about a center's windows, in a fixed number of queries
 // whatever the number of windows (90 tiles in ~12 grouped queries), and derives each window's state.
 // Used for the snapshot (all windows of a scope) and for one window's delta after a change.
+// The tile feed also keeps each window's facts (what its state was derived from), so a shift change can
+// be applied to them without reading again (applyShiftToTile.ts).
 import { SATISFIED_MIN_LEVEL, BAD_MAX_LEVEL, type WindowTile } from "../../contracts/liveHall.ts";
 import type { PauseReason } from "../../contracts/shifts.ts";
 import type { Services } from "../../services.ts";
 import { padPresence } from "../devices/padPresence.ts";
 import { cachedCenterContext } from "../calendar/centerContext.ts";
 import { shanghaiDate, shanghaiInstant } from "../calendar/workingDays.ts";
-import { windowStateAt } from "./windowState.ts";
+import { windowStateAt, type WindowStateInput } from "./windowState.ts";
 import { loadServiceSignals } from "./loadServiceSignals.ts";
 
 export interface TileScope {
@@ -44,7 +46,22 @@ async function loadLastRatings(prisma: Services["prisma"], windowIds: number[], 
   return [...byWindow.values()];
 }
 
+/** What a window's state is derived from, as read: windowStateAt's input, its open shift with the shift's id
+ * (a later shift event is applied only to the shift it is about). */
+export interface WindowFacts extends WindowStateInput {
+  shift: (NonNullable<WindowStateInput["shift"]> & { id: number }) | null;
+}
+
+export interface TileWithFacts {
+  tile: WindowTile;
+  facts: WindowFacts;
+}
+
 export async function loadHallTiles(services: Services, scope: TileScope): Promise<WindowTile[]> {
+  return (await loadHallTilesWithFacts(services, scope)).map((r) => r.tile);
+}
+
+export async function loadHallTilesWithFacts(services: Services, scope: TileScope): Promise<TileWithFacts[]> {
   const { prisma } = services;
   const now = services.clock.now();
   const today = shanghaiDate(now);
@@ -69,7 +86,7 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
     cachedCenterContext(services, scope.centerId),
     prisma.shift.findMany({
       where: { ...inWindows, endedAt: null },
-      include: { staff: { select: { id: true, name: true, staffNo: true } }, pauses: { orderBy: { startedAt: "desc" }, take: 2 } },
+      include: { staff: { select: { id: true, name: true, staffNo: true, photoPath: true } }, pauses: { orderBy: { startedAt: "desc" }, take: 2 } },
     }),
     prisma.shift.groupBy({ by: ["windowId"], where: { ...inWindows, endedAt: { gte: dayStart } }, _max: { endedAt: true } }),
     prisma.staffAbsence.findMany({ where: { staffId: { in: regularStaffIds }, startsAt: { lte: now }, endsAt: { gt: now } }, select: { staffId: true } }),
@@ -101,7 +118,7 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
   const presence = padPresence(services);
   const padsOf = (windowId: number) => pads.filter((p) => p.windowId === windowId);
 
-  return windows.map((w): WindowTile => {
+  return windows.map((w): TileWithFacts => {
     const shift = shiftByWindow.get(w.id);
     const openPause = shift?.pauses.find((p) => p.endedAt === null) ?? null;
     const lastResumedAt = shift?.pauses.find((p) => p.endedAt !== null)?.endedAt ?? null;
@@ -112,26 +129,25 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
     const windowCases = cases.filter((c) => c.windowId === w.id);
     const caseCount = (level: "YELLOW" | "RED") => windowCases.find((c) => c.warning === level)?._count._all ?? 0;
     const last = lastRatingByWindow.get(w.id);
-    const state = windowStateAt(
-      {
-        active: w.active,
-        workingDay,
-        hours: context.settings,
-        shift: shift
-          ? {
-              staffId: shift.staffId,
-              startedAt: shift.startedAt,
-              pause: openPause ? { reason: openPause.reason as PauseReason, note: openPause.note, startedAt: openPause.startedAt } : null,
-              lastResumedAt,
-            }
-          : null,
-        serviceSignals: serviceSignals.get(w.id) ?? [],
-        excusedAbsence: regular.length > 0 && regular.every((id) => absent.has(id)),
-        lastSignOutAt: signOutByWindow.get(w.id) ?? null,
-      },
-      now,
-    );
-    return {
+    const facts: WindowFacts = {
+      active: w.active,
+      workingDay,
+      hours: context.settings,
+      shift: shift
+        ? {
+            id: shift.id,
+            staffId: shift.staffId,
+            startedAt: shift.startedAt,
+            pause: openPause ? { reason: openPause.reason as PauseReason, note: openPause.note, startedAt: openPause.startedAt } : null,
+            lastResumedAt,
+          }
+        : null,
+      serviceSignals: serviceSignals.get(w.id) ?? [],
+      excusedAbsence: regular.length > 0 && regular.every((id) => absent.has(id)),
+      lastSignOutAt: signOutByWindow.get(w.id) ?? null,
+    };
+    const state = windowStateAt(facts, now);
+    const tile: WindowTile = {
       windowId: w.id,
       number: w.number,
       name: w.name,
@@ -139,7 +155,7 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
       partyPost: w.partyPost,
       departments: w.departments.map((d) => ({ id: d.department.id, shortName: d.department.shortName })),
       state,
-      staff: shift ? { id: shift.staff.id, name: shift.staff.name, staffNo: shift.staff.staffNo, photoUrl: onDutyPhotoUrl(shift.staff.id) } : null,
+      staff: shift ? { id: shift.staff.id, name: shift.staff.name, staffNo: shift.staff.staffNo, photoUrl: shift.staff.photoPath ? onDutyPhotoUrl(shift.staff.id) : null } : null,
       today: {
         served: f?._count._all ?? 0,
         casesAccepted: acceptedByWindow.get(w.id) ?? 0,
@@ -154,5 +170,6 @@ export async function loadHallTiles(services: Services, scope: TileScope): Promi
       warnings: { casesNearDeadline: caseCount("YELLOW"), casesOverdue: caseCount("RED"), openInquiries: inquiriesByWindow.get(w.id) ?? 0 },
       pads: { paired: padsOf(w.id).length, online: padsOf(w.id).filter((p) => presence.isOnline(p.id)).length },
     };
+    return { tile, facts };
   });
 }

@@ -3,14 +3,17 @@
 // Tiles are whole, not increments, so a client that applies one twice counts nothing twice; one runner
 // per center recomputes the windows marked dirty in batches, so the last tile sent for a window always
 // reflects the last change. A periodic sweep catches changes no event announces: opening time, lunch.
+// Ratings and shift changes (sign-in, pause, resume, sign-out) say all a tile needs: they are applied to
+// the last tile and the facts it was derived from, and announced at the end of the turn without a read.
 import type { WindowTile } from "../../contracts/liveHall.ts";
 import type { DomainEventName } from "../../lib/events.ts";
 import type { Services } from "../../services.ts";
 import { applyRatingToTile, shanghaiDayOf, type DayBounds } from "./applyRatingToTile.ts";
-import { loadHallTiles } from "./loadHallTiles.ts";
+import { applyShiftToTile, type ShiftChange } from "./applyShiftToTile.ts";
+import { loadHallTilesWithFacts, type WindowFacts } from "./loadHallTiles.ts";
 
 /** Least time between two recompute batches of one center while changes keep coming. */
-export const BATCH_INTERVAL_MS = 50;
+export const BATCH_INTERVAL_MS = 20;
 /** While changes keep coming, recomputing may take at most this share of the time: measured, a hall whose
  * 90 windows were all dirty every 50 ms spent most of a core on tiles and cut rating throughput by half. */
 export const MAX_RECOMPUTE_SHARE = 0.2;
@@ -23,6 +26,14 @@ export function pauseAfterBatch(lastBatchMs: number, minIntervalMs = BATCH_INTER
   return Math.max(minIntervalMs, lastBatchMs * (1 / MAX_RECOMPUTE_SHARE - 1));
 }
 
+/** A window's tile as last announced, with what it was derived from */
+interface Sent {
+  tile: WindowTile;
+  facts: WindowFacts;
+  /** The Shanghai day the tile's counts and the facts' signals are of */
+  day: DayBounds;
+}
+
 export interface TileFeed {
   /** Recompute every window of every center now and announce those whose tile changed (time passing). */
   sweep(): Promise<void>;
@@ -33,10 +44,6 @@ export interface TileFeed {
 
 const DIRECT_WINDOW_EVENTS = [
   "window.changed",
-  "shift.started",
-  "shift.ended",
-  "shift.paused",
-  "shift.resumed",
   "invitation.created",
   "invitation.cancelled",
   "device.revoked",
@@ -47,17 +54,34 @@ const DIRECT_WINDOW_EVENTS = [
 
 export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number } = {}): TileFeed {
   const { events, prisma, logger } = services;
-  const pending = new Map<number, Set<number>>(); // centerId → windowIds
+  // centerId → windowId → when the earliest change waiting for that window was heard (ms; events are
+  // emitted right after their commit, so this is the commit the tile's delay is measured from)
+  const pending = new Map<number, Map<number, number>>();
   const runners = new Map<number, Promise<void>>();
-  /** The last tile announced per window and the Shanghai day its counts are of */
-  const lastSent = new Map<number, { tile: WindowTile; day: DayBounds }>();
-  /** Windows whose tiles are being read from the database now, per center */
-  const loading = new Map<number, Set<number>>();
+  /** The last tile announced per window, the facts its state was derived from (as read, plus the changes
+   * applied since) and the Shanghai day its counts and facts are of */
+  const lastSent = new Map<number, Sent>();
+  /** Windows whose tiles are being read from the database now → how many reads of each are in flight */
+  const loading = new Map<number, number>();
+  /** Reads the windows' tiles and facts, marked as loading while it runs */
+  const readTiles = async (centerId: number, windowIds: number[]) => {
+    for (const id of windowIds) loading.set(id, (loading.get(id) ?? 0) + 1);
+    try {
+      return await loadHallTilesWithFacts(services, { centerId, windowIds });
+    } finally {
+      for (const id of windowIds) {
+        const n = (loading.get(id) ?? 1) - 1;
+        if (n > 0) loading.set(id, n);
+        else loading.delete(id);
+      }
+    }
+  };
   let stopped = false;
 
-  const announce = (tile: WindowTile, day: DayBounds, centerId: number) => {
-    lastSent.set(tile.windowId, { tile, day });
-    events.emit("liveHall.tile", { centerId, departmentIds: tile.departments.map((d) => d.id), windowId: tile.windowId, tile });
+  const announce = (sent: Sent, centerId: number, causedAt: number) => {
+    const { tile } = sent;
+    lastSent.set(tile.windowId, sent);
+    events.emit("liveHall.tile", { centerId, departmentIds: tile.departments.map((d) => d.id), windowId: tile.windowId, tile, causedAt });
   };
 
   const run = async (centerId: number) => {
@@ -70,19 +94,22 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
       if (!waiting || waiting.size === 0 || stopped) break;
       // A few windows at a time: the database reads block the event loop while they run, and a whole
       // hall at once (after a burst of pads connecting) held every pad's ack back for a third of a second.
-      const ids = new Set([...waiting].slice(0, MAX_WINDOWS_PER_BATCH));
-      for (const id of ids) waiting.delete(id);
+      const batch = new Map([...waiting].slice(0, MAX_WINDOWS_PER_BATCH));
+      for (const id of batch.keys()) waiting.delete(id);
       if (waiting.size === 0) pending.delete(centerId);
-      loading.set(centerId, ids);
       const started = performance.now();
       const day = shanghaiDayOf(services.clock.now());
       try {
-        const tiles = await loadHallTiles(services, { centerId, windowIds: [...ids] });
-        for (const tile of tiles) announce(tile, day, centerId);
+        for (const { tile, facts } of await readTiles(centerId, [...batch.keys()])) {
+          const read: Sent = { tile, facts, day };
+          // A read that finds what was last sent (a change already applied without reading, a pad that
+          // reconnected) would only send every supervisor the same tile again: keep its facts, send nothing.
+          const before = lastSent.get(tile.windowId);
+          if (before && JSON.stringify(before.tile) === JSON.stringify(tile)) lastSent.set(tile.windowId, read);
+          else announce(read, centerId, batch.get(tile.windowId) ?? services.clock.now().getTime());
+        }
       } catch (err) {
         if (!stopped) logger.warn({ err, centerId }, "live hall tile recompute failed");
-      } finally {
-        loading.delete(centerId);
       }
       lastBatchMs = performance.now() - started;
     }
@@ -90,25 +117,52 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
   };
 
   // A group of ratings committed together (thousands a second at full load) is announced as one tile
-  // per window, at the end of the run that announced them, not one tile per rating.
-  const ratedThisTurn = new Map<number, { tile: WindowTile; day: DayBounds; centerId: number; base: { tile: WindowTile; day: DayBounds } }>();
-  let announceRatedQueued = false;
-  const announceRated = () => {
-    announceRatedQueued = false;
-    const rated = [...ratedThisTurn];
-    ratedThisTurn.clear();
-    for (const [windowId, r] of rated) {
-      // A tile read since replaced the one these ratings were added to; that read began after they were
-      // committed (a read in flight when they were announced is never added to), so it has them.
-      if (lastSent.get(windowId) === r.base) announce(r.tile, r.day, r.centerId);
+  // per window, at the end of the run that announced them, not one tile per rating; ratings and shift
+  // changes of one window in one turn are applied one after the other to the same queued tile.
+  const changedThisTurn = new Map<number, { next: Sent; centerId: number; causedAt: number; base: Sent }>();
+  let announceChangedQueued = false;
+  const announceChanged = () => {
+    announceChangedQueued = false;
+    const changed = [...changedThisTurn];
+    changedThisTurn.clear();
+    for (const [windowId, c] of changed) {
+      // A tile read since replaced the one these changes were applied to; that read began after they were
+      // committed (a read in flight when they were announced is never applied to), so it has them.
+      if (lastSent.get(windowId) === c.base) announce(c.next, c.centerId, c.causedAt);
     }
   };
+  /** What the window's next tile starts from: the one queued this turn, else the last one sent */
+  const latestOf = (windowId: number): { sent: Sent | undefined; last: Sent | undefined; queuedAt: number | null } => {
+    const sent = lastSent.get(windowId);
+    const queued = changedThisTurn.get(windowId);
+    return queued && queued.base === sent ? { sent, last: queued.next, queuedAt: queued.causedAt } : { sent, last: sent, queuedAt: null };
+  };
+  const queueChange = (windowId: number, next: Sent, centerId: number, base: Sent, queuedAt: number | null) => {
+    changedThisTurn.set(windowId, { next, centerId, causedAt: queuedAt ?? services.clock.now().getTime(), base });
+    if (!announceChangedQueued) {
+      announceChangedQueued = true;
+      queueMicrotask(announceChanged);
+    }
+  };
+  /** A read in flight may or may not have seen a change: recompute after it rather than guess. */
+  const isLoading = (windowId: number) => loading.has(windowId);
 
-  const markDirty = (centerId: number, windowId: number | null | undefined) => {
+  const onShift = (change: ShiftChange) => {
+    const e = change.event;
+    const now = services.clock.now();
+    const { sent, last, queuedAt } = latestOf(e.windowId);
+    // Facts read on another day hold another day's service signals and sign-outs: read again.
+    const sameDay = last !== undefined && now.getTime() >= last.day.from && now.getTime() < last.day.to;
+    const applied = last && sameDay && !isLoading(e.windowId) ? applyShiftToTile(last, change, now) : null;
+    if (applied && last && sent) queueChange(e.windowId, { ...applied, day: last.day }, e.centerId, sent, queuedAt);
+    else markDirty(e.centerId, e.windowId);
+  };
+
+  const markDirty = (centerId: number, windowId: number | null | undefined, heardAt = services.clock.now().getTime()) => {
     if (stopped || windowId === null || windowId === undefined) return;
-    const set = pending.get(centerId) ?? new Set<number>();
-    set.add(windowId);
-    pending.set(centerId, set);
+    const windows = pending.get(centerId) ?? new Map<number, number>();
+    windows.set(windowId, Math.min(windows.get(windowId) ?? heardAt, heardAt));
+    pending.set(centerId, windows);
     if (!runners.has(centerId)) runners.set(centerId, run(centerId));
   };
 
@@ -121,52 +175,75 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
 
   const unsubscribe = [
     ...DIRECT_WINDOW_EVENTS.map((name) => events.on(name, (e: { centerId: number; windowId: number }) => markDirty(e.centerId, e.windowId))),
+    events.on("shift.started", (event) => onShift({ name: "shift.started", event })),
+    events.on("shift.paused", (event) => onShift({ name: "shift.paused", event })),
+    events.on("shift.resumed", (event) => onShift({ name: "shift.resumed", event })),
+    events.on("shift.ended", (event) => onShift({ name: "shift.ended", event })),
     events.on("evaluation.created", (e) => {
       if (e.windowId === null) return;
-      const sent = lastSent.get(e.windowId);
-      const queued = ratedThisTurn.get(e.windowId);
-      const last = queued && queued.base === sent ? queued : sent;
-      // A read in flight may or may not have seen this rating: recompute after it rather than guess.
-      const applied = last && !loading.get(e.centerId)?.has(e.windowId) ? applyRatingToTile(last.tile, last.day, e) : null;
-      if (applied && last && sent) {
-        ratedThisTurn.set(e.windowId, { tile: applied, day: last.day, centerId: e.centerId, base: sent });
-        if (!announceRatedQueued) {
-          announceRatedQueued = true;
-          queueMicrotask(announceRated);
-        }
-      }
+      const { sent, last, queuedAt } = latestOf(e.windowId);
+      const applied = last && !isLoading(e.windowId) ? applyRatingToTile(last.tile, last.day, e) : null;
+      if (applied && last && sent) queueChange(e.windowId, { ...last, tile: applied }, e.centerId, sent, queuedAt);
       // An invited rating may also end a service (windowState.ts: RATED), which only a recompute tells.
       if (!applied || e.bound) markDirty(e.centerId, e.windowId);
     }),
-    events.on("case.changed", (e) => void windowOfCase(e.caseId).then((w) => markDirty(e.centerId, w), lookupFailed)),
-    events.on("case.warning", (e) => void windowOfCase(e.caseId).then((w) => markDirty(e.centerId, w), lookupFailed)),
-    events.on("inquiry.changed", (e) => void windowsOfInquiry(e.inquiryId).then((ws) => ws.forEach((w) => markDirty(e.centerId, w)), lookupFailed)),
+    ...(["case.changed", "case.warning"] as const).map((name) =>
+      events.on(name, (e) => {
+        const heardAt = services.clock.now().getTime();
+        void windowOfCase(e.caseId).then((w) => markDirty(e.centerId, w, heardAt), lookupFailed);
+      }),
+    ),
+    events.on("inquiry.changed", (e) => {
+      const heardAt = services.clock.now().getTime();
+      void windowsOfInquiry(e.inquiryId).then((ws) => ws.forEach((w) => markDirty(e.centerId, w, heardAt)), lookupFailed);
+    }),
   ];
 
   const idle = async () => {
     while (runners.size > 0) await Promise.all([...runners.values()]);
   };
 
-  const sweep = async () => {
+  /** Every active window of every center, a batch at a time with a turn of the loop between: the database
+   * reads block the loop while they run, and the whole hall at once held every pad's ack and every
+   * supervisor's message back. */
+  const eachHallBatch = async (read: (centerId: number, windowIds: number[]) => Promise<void>) => {
     const centers = await prisma.center.findMany({ where: { active: true }, select: { id: true } });
     for (const { id } of centers) {
       const windows = await prisma.window.findMany({ where: { centerId: id, active: true }, select: { id: true }, orderBy: { number: "asc" } });
-      // A batch at a time with a turn of the loop between: the database reads block the loop while they
-      // run, and the whole hall at once held every pad's ack and every supervisor's message back.
       for (let i = 0; i < windows.length; i += MAX_WINDOWS_PER_BATCH) {
         await new Promise((resolve) => setImmediate(resolve));
         if (stopped) return;
-        const day = shanghaiDayOf(services.clock.now());
-        const windowIds = windows.slice(i, i + MAX_WINDOWS_PER_BATCH).map((w) => w.id);
-        for (const tile of await loadHallTiles(services, { centerId: id, windowIds })) {
-          // Only state changes matter to a sweep (counts change through events), and a changed window is
-          // recomputed by the runner: ratings that commit while the sweep reads are then not lost.
-          const before = lastSent.get(tile.windowId);
-          if (before === undefined) lastSent.set(tile.windowId, { tile, day });
-          else if (JSON.stringify(before.tile.state) !== JSON.stringify(tile.state)) markDirty(id, tile.windowId);
-        }
+        await read(id, windows.slice(i, i + MAX_WINDOWS_PER_BATCH).map((w) => w.id));
       }
     }
+  };
+
+  // At start the feed learns every tile, announcing nothing, so the first rating or shift change of a
+  // window is applied at once rather than read. Its reads count as loading: a change heard meanwhile is
+  // recomputed after them, not applied to a tile that may predate it.
+  const learned = eachHallBatch(async (centerId, windowIds) => {
+    const day = shanghaiDayOf(services.clock.now());
+    for (const { tile, facts } of await readTiles(centerId, windowIds)) {
+      if (!lastSent.has(tile.windowId)) lastSent.set(tile.windowId, { tile, facts, day });
+    }
+  }).catch((err: unknown) => {
+    if (!stopped) logger.warn({ err }, "live hall tiles could not be learned at start");
+  });
+
+  const sweep = async () => {
+    await learned;
+    await eachHallBatch(async (id, windowIds) => {
+      const day = shanghaiDayOf(services.clock.now());
+      for (const { tile, facts } of await loadHallTilesWithFacts(services, { centerId: id, windowIds })) {
+        // Only state changes matter to a sweep (counts change through events), and a changed window is
+        // recomputed by the runner: ratings that commit while the sweep reads are then not lost. Facts
+        // that changed with no event (an absence began) but not the state yet are read again too, so the
+        // next shift change is applied to facts that are true.
+        const before = lastSent.get(tile.windowId);
+        if (before === undefined) lastSent.set(tile.windowId, { tile, facts, day });
+        else if (JSON.stringify(before.tile.state) !== JSON.stringify(tile.state) || JSON.stringify(before.facts) !== JSON.stringify(facts)) markDirty(id, tile.windowId);
+      }
+    });
     await idle();
   };
 
@@ -187,7 +264,7 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
       stopped = true;
       if (timer) clearInterval(timer);
       unsubscribe.forEach((u) => u());
-      await Promise.all([idle(), sweeping]);
+      await Promise.all([idle(), sweeping, learned]);
     },
   };
 }

@@ -1,7 +1,8 @@
 // Staff signing in to a window, pausing with a reason, resuming and signing out. A Shift row with
 // endedAt null is a staff member on duty at that window (the rating pad reads it to credit ratings);
 // a ShiftPause with endedAt null means the window is not serving right now. One open shift per staff
-// member and per window. Every change is audited and then announced (shift.* and window.changed).
+// member and per window. Every change is audited and then announced (shift.*, which the pads and the live
+// hall's tiles follow; the events carry what a tile shows, so the hall need not re-read the database).
 import { centerSettingsSchema, DEFAULT_CENTER_SETTINGS } from "../../contracts/settings.ts";
 import type { PauseBody } from "../../contracts/shifts.ts";
 import { AppError } from "../../errors.ts";
@@ -77,8 +78,17 @@ const toShift = (r: ShiftRow, pauses: PauseRow[]): ShiftWithPause => ({
   pauses: pauses.map(toPause),
 });
 
+interface StaffRow {
+  id: number;
+  centerId: number;
+  active: number;
+  name: string;
+  staffNo: string;
+  hasPhoto: number;
+}
+
 interface ShiftStatements {
-  staff: Sqlite.Statement<[number], { id: number; centerId: number; active: number }>;
+  staff: Sqlite.Statement<[number], StaffRow>;
   settings: Sqlite.Statement<[number], { settings: string | null }>;
   ownPosts: Sqlite.Statement<[number], { windowId: number; number: number; name: string; backup: number }>;
   coverPosts: Sqlite.Statement<[number, string, string], { windowId: number; number: number; name: string }>;
@@ -101,7 +111,7 @@ function shiftStatements(raw: Sqlite.Database): ShiftStatements {
   let q = statements.get(raw);
   if (!q) {
     q = {
-      staff: raw.prepare<[number], { id: number; centerId: number; active: number }>(`SELECT "id","centerId","active" FROM "Staff" WHERE "id" = ?`),
+      staff: raw.prepare<[number], StaffRow>(`SELECT "id","centerId","active","name","staffNo","photoPath" IS NOT NULL AS "hasPhoto" FROM "Staff" WHERE "id" = ?`),
       settings: raw.prepare<[number], { settings: string | null }>(`SELECT "settings" FROM "Center" WHERE "id" = ?`),
       ownPosts: raw.prepare<[number], { windowId: number; number: number; name: string; backup: number }>(
         `SELECT ws."windowId", w."number", w."name", ws."backup" FROM "WindowStaff" ws JOIN "Window" w ON w."id" = ws."windowId" WHERE ws."staffId" = ? AND w."active" = 1`,
@@ -137,11 +147,6 @@ function eventOf(q: ShiftStatements, shift: Pick<Shift, "id" | "centerId" | "win
   return { centerId: shift.centerId, windowId: shift.windowId, staffId: shift.staffId, shiftId: shift.id, departmentIds, at: at.toISOString() };
 }
 
-function announce(services: Services, name: "shift.started" | "shift.ended" | "shift.resumed", event: ShiftEvent): void {
-  services.events.emit(name, event);
-  services.events.emit("window.changed", { centerId: event.centerId, windowId: event.windowId });
-}
-
 export async function signIn(services: Services, opts: { auditActor: AuditActor; staffId: number; windowId: number }): Promise<ShiftWithPause> {
   const now = services.clock.now();
   const { raw } = services.db;
@@ -171,9 +176,9 @@ export async function signIn(services: Services, opts: { auditActor: AuditActor;
     const id = Number(q.insertShift.run(staff.centerId, opts.windowId, staff.id, sqliteTime(now)).lastInsertRowid);
     const shift = toShift(q.shift.get(id)!, []);
     recordAuditRaw(raw, opts.auditActor, { action: "start.shift", entity: "Shift", entityId: shift.id, centerId: staff.centerId, after: { windowId: shift.windowId, staffId: shift.staffId, via } }, now);
-    return { result: shift, event: eventOf(q, shift, now) };
+    return { result: shift, event: { ...eventOf(q, shift, now), staff: { name: staff.name, staffNo: staff.staffNo, hasPhoto: staff.hasPhoto === 1 } } };
   });
-  announce(services, "shift.started", event);
+  services.events.emit("shift.started", event);
   return result;
 }
 
@@ -191,7 +196,7 @@ export async function signOut(services: Services, opts: { auditActor: AuditActor
     recordAuditRaw(raw, opts.auditActor, { action: "end.shift", entity: "Shift", entityId: shift.id, centerId: shift.centerId, before: { endedAt: null }, after: { endedAt: now } }, now);
     return { result: shift, event: eventOf(q, shift, now) };
   });
-  announce(services, "shift.ended", event);
+  services.events.emit("shift.ended", event);
   return result;
 }
 
@@ -206,10 +211,9 @@ export async function pauseShift(services: Services, opts: { auditActor: AuditAc
     const pauseId = Number(q.insertPause.run(open.id, opts.body.reason, opts.body.note ?? null, sqliteTime(now)).lastInsertRowid);
     const pause = toPause(q.pause.get(pauseId)!);
     recordAuditRaw(raw, opts.auditActor, { action: "pause.shift", entity: "Shift", entityId: open.id, centerId: open.centerId, after: { reason: pause.reason, note: pause.note } }, now);
-    return { result: { ...open, pauses: [pause] }, event: eventOf(q, open, now) };
+    return { result: { ...open, pauses: [pause] }, event: { ...eventOf(q, open, now), reason: pause.reason, note: pause.note } };
   });
-  services.events.emit("shift.paused", { ...event, reason: opts.body.reason });
-  services.events.emit("window.changed", { centerId: event.centerId, windowId: event.windowId });
+  services.events.emit("shift.paused", event);
   return result;
 }
 
@@ -226,6 +230,6 @@ export async function resumeShift(services: Services, opts: { auditActor: AuditA
     recordAuditRaw(raw, opts.auditActor, { action: "resume.shift", entity: "Shift", entityId: open.id, centerId: open.centerId, before: { reason: pause.reason }, after: { resumedAt: now } }, now);
     return { result: { ...open, pauses: [] }, event: eventOf(q, open, now) };
   });
-  announce(services, "shift.resumed", event);
+  services.events.emit("shift.resumed", event);
   return result;
 }
