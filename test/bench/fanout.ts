@@ -20,6 +20,7 @@ import { SUPERVISOR_BATCH_EVENT, type SupervisorBatch } from "../../server/src/c
 import { DEMO_PASSWORD } from "../../server/src/domain/bootstrap/bootstrapDatabase.ts";
 import { ApiClient } from "../support/apiClient.ts";
 import { procCpuMs, startCommand } from "../support/productionServer.ts";
+import { benchLevelMix, levelPicker } from "./benchLevels.ts";
 import { RawSocketIo } from "./rawSocketIo.ts";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -115,6 +116,9 @@ async function run(): Promise<void> {
   const cookie = [...supervisorClient.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 
   const delays = { supervisorRatings: [] as number[], supervisorShifts: [] as number[], display: [] as number[] };
+  // Diagnostics, not in "every client": the map's recomputed tiles (from the earliest change each folds in) and the display's two kinds
+  const tileDelays: number[] = [];
+  const displayByKind = new Map<string, number[]>();
   let measuring = false;
   // Frames as they arrived, parsed after the measurement
   const supervisorFrames: { text: string; at: number }[] = [];
@@ -146,6 +150,7 @@ async function run(): Promise<void> {
   const ackDelays: number[] = [];
   const produced = { ratings: 0, ratingsOk: 0, shifts: 0, shiftsOk: 0, skipped: 0 };
   let padTurn = 0;
+  const level = levelPicker(benchLevelMix(), 7);
   let staffTurn = 0;
   const inFlight = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
@@ -184,7 +189,7 @@ async function run(): Promise<void> {
       const pad = pads[padTurn++ % pads.length]!;
       produced.ratings++;
       const sentAt = Date.now();
-      const ack = pad.emitWithAck("evaluation.submit", JSON.stringify({ id: randomUUID(), level: 1 + (n % 5), ratedAt: new Date(Date.now() + fixture.offsetMs).toISOString() }), 10_000);
+      const ack = pad.emitWithAck("evaluation.submit", JSON.stringify({ id: randomUUID(), level: level(), ratedAt: new Date(Date.now() + fixture.offsetMs).toISOString() }), 10_000);
       track(
         ack
           .then((a) => {
@@ -198,7 +203,7 @@ async function run(): Promise<void> {
 
   // Warm up, then measure at the target rate, paced by the wall clock
   console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
-  console.log(`fan-out: ${SUPERVISORS} supervisors + 1 display, ${pads.length} pads, ${staff.length} staff; ${RATE} events/s for ${SECONDS} s`);
+  console.log(`fan-out: ${SUPERVISORS} supervisors + 1 display, ${pads.length} pads, ${staff.length} staff; ${RATE} events/s for ${SECONDS} s; levels: ${benchLevelMix()} mix (BENCH_LEVELS)`);
   for (let i = 0; i < 50; i++) produce(i);
   await Promise.all([...inFlight]);
   await new Promise((r) => setTimeout(r, 500));
@@ -233,30 +238,36 @@ async function run(): Promise<void> {
   );
   // Arrivals by event key, from the frames kept (a batch's text is parsed once, whoever received it)
   const arrivals: { key: string; at: number; kind: "supervisorRatings" | "supervisorShifts" }[] = [];
-  const keysOfFrame = new Map<string, { key: string; kind: "supervisorRatings" | "supervisorShifts" }[]>();
+  const keysOfFrame = new Map<string, { keys: { key: string; kind: "supervisorRatings" | "supervisorShifts" }[]; tilesCausedAt: number[] }>();
   for (const { text, at } of supervisorFrames) {
-    let keys = keysOfFrame.get(text);
-    if (!keys) {
+    let parsed = keysOfFrame.get(text);
+    if (!parsed) {
       const [event, batch] = JSON.parse(text) as [string, SupervisorBatch];
-      keys = [];
+      parsed = { keys: [], tilesCausedAt: [] };
       if (event === SUPERVISOR_BATCH_EVENT) {
         for (const [name, envelope] of batch.items) {
-          const data = envelope.data as { id?: string; shiftId?: number; at?: string };
-          if (name === "evaluation.created") keys.push({ key: `evaluation:${data.id}`, kind: "supervisorRatings" });
-          else if (name.startsWith("shift.")) keys.push({ key: `${name}:${data.shiftId}:${data.at}`, kind: "supervisorShifts" });
+          const data = envelope.data as { id?: string; shiftId?: number; at?: string; causedAt?: number };
+          if (name === "evaluation.created") parsed.keys.push({ key: `evaluation:${data.id}`, kind: "supervisorRatings" });
+          else if (name.startsWith("shift.")) parsed.keys.push({ key: `${name}:${data.shiftId}:${data.at}`, kind: "supervisorShifts" });
+          else if (name === "liveHall.tile" && data.causedAt !== undefined) parsed.tilesCausedAt.push(data.causedAt - fixture.offsetMs);
         }
       }
-      keysOfFrame.set(text, keys);
+      keysOfFrame.set(text, parsed);
     }
-    for (const k of keys) arrivals.push({ ...k, at });
+    for (const k of parsed.keys) arrivals.push({ ...k, at });
+    for (const causedAt of parsed.tilesCausedAt) tileDelays.push(at - causedAt);
   }
   let displaySeq = 0;
   let displayGaps = 0;
   displayFrames.forEach(({ text, at }, i) => {
-    const [, envelope] = JSON.parse(text) as [string, { seq: number; causedAt: string }];
+    const [event, envelope] = JSON.parse(text) as [string, { seq: number; causedAt: string }];
     if (displaySeq && envelope.seq !== displaySeq + 1) displayGaps++;
     displaySeq = envelope.seq;
-    if (i >= displayMeasuredFrom && i < displayMeasuredTo) delays.display.push(at - serverTime(envelope.causedAt));
+    if (i >= displayMeasuredFrom && i < displayMeasuredTo) {
+      const delay = at - serverTime(envelope.causedAt);
+      delays.display.push(delay);
+      displayByKind.set(event, [...(displayByKind.get(event) ?? []), delay]);
+    }
   });
   let unmatched = 0;
   for (const a of arrivals) {
@@ -272,7 +283,9 @@ async function run(): Promise<void> {
   console.log(summary("supervisors: ratings", delays.supervisorRatings));
   console.log(summary("supervisors: state changes", delays.supervisorShifts));
   console.log(summary("supervisors: all", [...delays.supervisorRatings, ...delays.supervisorShifts]));
+  console.log(summary("  (map tiles, coalesced)", tileDelays));
   console.log(summary("display: deltas (coalesced)", delays.display));
+  for (const [event, kindDelays] of displayByKind) console.log(summary(`  (${event})`, kindDelays));
   const all = [...delays.supervisorRatings, ...delays.supervisorShifts, ...delays.display].sort((a, b) => a - b);
   console.log(summary("every client", all));
   if (unmatched) console.log(`arrivals without a commit time: ${unmatched}`);

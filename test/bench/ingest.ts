@@ -12,6 +12,7 @@
 // 200 pads connecting at once (each welcomed, each window's tile re-read) held acks back for 0.3 s.
 // Bounded in time (about a minute). Options: BENCH_SECONDS (default 8 per phase); BENCH=memory runs
 // only part 4.
+import { benchLevelMix } from "./benchLevels.ts";
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
   console.log(`hallwatch ingest benchmark — ${os.cpus().length} cores, node ${process.version}, ${SECONDS} s per phase`);
   buildServerBundle();
   const { args } = startCommand();
-  console.log(`server: node ${args.join(" ")} (as npm start)`);
+  console.log(`server: node ${args.join(" ")} (as npm start); levels: ${benchLevelMix()} mix (BENCH_LEVELS)`);
   try {
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the measured server alone
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);

@@ -10,6 +10,7 @@
 // sockets ~75). 200 real pads bring 200 CPUs of their own; the lighter the simulator, the closer the
 // figure is to the server's capacity.
 import { randomUUID } from "node:crypto";
+import { benchLevelMix, levelPicker } from "./benchLevels.ts";
 import { RawSocketIo } from "./rawSocketIo.ts";
 
 export interface SimTask {
@@ -63,7 +64,8 @@ async function run(task: SimTask): Promise<void> {
     return;
   }
   const event = task.mode === "echo" ? "echo" : "evaluation.submit";
-  const payload = () => `{"id":"${randomUUID()}","level":${1 + Math.floor(Math.random() * 5)},"reasons":[],"ratedAt":"${new Date().toISOString()}"}`;
+  const level = levelPicker(benchLevelMix(), process.pid);
+  const payload = () => `{"id":"${randomUUID()}","level":${level()},"reasons":[],"ratedAt":"${new Date().toISOString()}"}`;
   const result: SimResult = { connected: sockets.length, acked: 0, refused: {}, noAck: 0, elapsedMs: 0, latenciesMs: [], cpuMs: 0, perSecond: [] };
   let recording = false;
   let start = performance.now();
