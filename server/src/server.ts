@@ -13,7 +13,7 @@ import { DomainEvents } from "./lib/events.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import type { ShutdownState } from "./middleware/shutdownGuard.ts";
 import { attachRealtime } from "./realtime/io.ts";
-import { attachTileFeed } from "./domain/liveHall/tileFeed.ts";
+import { attachTileFeed, type TileFeedOptions } from "./domain/liveHall/tileFeed.ts";
 import { onlineKioskDeviceIds } from "./realtime/kiosk.ts";
 import { attachAlertEvents } from "./domain/alerts/alertEvents.ts";
 import { createHallAlertSweep, startHallAlertSweep, type HallAlertSweep } from "./domain/alerts/sweepHallAlerts.ts";
@@ -37,7 +37,7 @@ export interface RunningServer {
 
 export async function startServer(
   config: Config,
-  opts: { clock?: Clock; logger?: Logger; onProgress?: (p: { step: string; done: number; total: number }) => void } = {},
+  opts: { clock?: Clock; logger?: Logger; onProgress?: (p: { step: string; done: number; total: number }) => void; tileReads?: TileFeedOptions["wrapRead"] } = {},
 ): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL, { onCheckpointError: (err) => logger.error({ err }, "the checkpoint thread stopped; the connections checkpoint by themselves") });
@@ -55,7 +55,7 @@ export async function startServer(
   server.headersTimeout = 66_000;
   const io = attachRealtime(server, services);
   // The live hall map's tiles follow every change; the sweep (real clock only) catches opening and lunch.
-  const tileFeed = attachTileFeed(services, { sweepEveryMs: opts.clock ? 0 : 30_000 });
+  const tileFeed = attachTileFeed(services, { sweepEveryMs: opts.clock ? 0 : 30_000, ...(opts.tileReads ? { wrapRead: opts.tileReads } : {}) });
   // Scheduled jobs run on the real clock; tests with a ManualClock drive them by hand (jobs/scheduler.ts).
   const scheduler = opts.clock ? null : startScheduler(services);
   const detachAlertEvents = attachAlertEvents(services);

@@ -1,6 +1,7 @@
 // Starts a real hallwatch server on port 0 with its own temporary SQLite file; teardown removes it.
 // The demo hall comes from a seeded template copied into that file when the test run has one
 // (dbTemplates.ts): the same rows as seeding at start, without paying for it in every test file.
+import type { TileFeedOptions } from "../../server/src/domain/liveHall/tileFeed.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +18,7 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(opts: { demo?: boolean; halls?: number; clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean; halls?: number; clock?: Clock; env?: Record<string, string>; tileReads?: TileFeedOptions["wrapRead"] } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hallwatch-test-"));
   const config: Config = configSchema.parse({
     NODE_ENV: "test",
@@ -32,7 +33,7 @@ export async function startTestServer(opts: { demo?: boolean; halls?: number; cl
   });
   const logger = createLogger(config.LOG_LEVEL);
   const seeded = await provideSeededDatabase(config, opts.clock, logger);
-  const running = await startServer(config, { clock: opts.clock, logger });
+  const running = await startServer(config, { clock: opts.clock, logger, ...(opts.tileReads ? { tileReads: opts.tileReads } : {}) });
   // What the start's first scheduler tick writes (warnings, accountability proposals, audit entries)
   // must not land in the middle of a test's before/after counts
   await running.firstJobsDone;

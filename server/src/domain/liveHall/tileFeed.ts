@@ -10,7 +10,7 @@ import type { DomainEventName } from "../../lib/events.ts";
 import type { Services } from "../../services.ts";
 import { applyRatingToTile, shanghaiDayOf, type DayBounds } from "./applyRatingToTile.ts";
 import { applyShiftToTile, type ShiftChange } from "./applyShiftToTile.ts";
-import { loadHallTilesWithFacts, type WindowFacts } from "./loadHallTiles.ts";
+import { loadHallTilesWithFacts, type TileWithFacts, type WindowFacts } from "./loadHallTiles.ts";
 
 /** Least time between two recompute batches of one center while changes keep coming. */
 export const BATCH_INTERVAL_MS = 20;
@@ -52,7 +52,13 @@ const DIRECT_WINDOW_EVENTS = [
   "inquiry.warning",
 ] as const satisfies readonly DomainEventName[];
 
-export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number } = {}): TileFeed {
+export interface TileFeedOptions {
+  sweepEveryMs?: number;
+  /** Wraps every read of tiles from the database: tests count reads and hold one back with it (a read slowed by a busy server) */
+  wrapRead?: (windowIds: readonly number[], read: () => Promise<TileWithFacts[]>) => Promise<TileWithFacts[]>;
+}
+
+export function attachTileFeed(services: Services, opts: TileFeedOptions = {}): TileFeed {
   const { events, prisma, logger } = services;
   // centerId → windowId → when the earliest change waiting for that window was heard (ms; events are
   // emitted right after their commit, so this is the commit the tile's delay is measured from)
@@ -64,10 +70,14 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
   /** Windows whose tiles are being read from the database now → how many reads of each are in flight */
   const loading = new Map<number, number>();
   /** Reads the windows' tiles and facts, marked as loading while it runs */
+  const load = (centerId: number, windowIds: number[]) => {
+    const read = () => loadHallTilesWithFacts(services, { centerId, windowIds });
+    return opts.wrapRead ? opts.wrapRead(windowIds, read) : read();
+  };
   const readTiles = async (centerId: number, windowIds: number[]) => {
     for (const id of windowIds) loading.set(id, (loading.get(id) ?? 0) + 1);
     try {
-      return await loadHallTilesWithFacts(services, { centerId, windowIds });
+      return await load(centerId, windowIds);
     } finally {
       for (const id of windowIds) {
         const n = (loading.get(id) ?? 1) - 1;
@@ -234,7 +244,7 @@ export function attachTileFeed(services: Services, opts: { sweepEveryMs?: number
     await learned;
     await eachHallBatch(async (id, windowIds) => {
       const day = shanghaiDayOf(services.clock.now());
-      for (const { tile, facts } of await loadHallTilesWithFacts(services, { centerId: id, windowIds })) {
+      for (const { tile, facts } of await load(id, windowIds)) {
         // Only state changes matter to a sweep (counts change through events), and a changed window is
         // recomputed by the runner: ratings that commit while the sweep reads are then not lost. Facts
         // that changed with no event (an absence began) but not the state yet are read again too, so the
