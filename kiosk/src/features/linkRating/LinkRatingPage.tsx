@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import type { RatingLinkContextDto } from "../../../../server/src/contracts/ratingLinks.ts";
 import { COMMENT_MAX, LEVELS, LEVEL_LABELS, indicatorsFor, type Level } from "../../../../server/src/contracts/indicators.ts";
+import { LevelFace } from "../rating/LevelFace.tsx";
 import { lookupLink, rateLink, type ApiFailure } from "./api.ts";
 import { t, type Lang } from "./text.ts";
 import "./linkRating.css";
@@ -21,18 +22,6 @@ const tokenFromFragment = (): string | null => {
   return TOKEN.test(token) ? token : null;
 };
 
-// Mouth curves from a broad smile (5) to a frown (1): drawn, so no phone depends on an emoji font.
-const MOUTHS: Record<Level, string> = { 5: "M18 38 Q32 54 46 38", 4: "M20 40 Q32 48 44 40", 3: "M20 42 L44 42", 2: "M20 46 Q32 38 44 46", 1: "M18 48 Q32 34 46 48" };
-function Face({ level }: { level: Level }) {
-  return (
-    <svg className="lr-face" viewBox="0 0 64 64" width="40" height="40" aria-hidden="true" focusable="false">
-      <circle cx="32" cy="32" r="29" fill="none" stroke="currentColor" strokeWidth="4" />
-      <circle cx="22" cy="25" r="4" fill="currentColor" />
-      <circle cx="42" cy="25" r="4" fill="currentColor" />
-      <path d={MOUTHS[level]} fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
-    </svg>
-  );
-}
 
 const beijingDate = (iso: string, lang: Lang): string =>
   new Intl.DateTimeFormat(lang === "zh-CN" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
@@ -150,7 +139,7 @@ export function LinkRatingPage() {
                   setStep({ kind: "reasons", context: step.context, level });
                 }}
               >
-                <Face level={level} />
+                <LevelFace level={level} className="lr-face" size={40} />
                 <span>{zh ? LEVEL_LABELS[level].zh : LEVEL_LABELS[level].en}</span>
               </button>
             ))}
@@ -162,7 +151,7 @@ export function LinkRatingPage() {
       {step.kind === "reasons" && (
         <section aria-labelledby="lr-level">
           <h2 id="lr-level" className={`lr-chosen level-${step.level}`}>
-            <Face level={step.level} /> {zh ? LEVEL_LABELS[step.level].zh : LEVEL_LABELS[step.level].en}
+            <LevelFace level={step.level} className="lr-face" size={40} /> {zh ? LEVEL_LABELS[step.level].zh : LEVEL_LABELS[step.level].en}
           </h2>
           <p id="lr-reasons-help" className="lr-help">{t(lang, "reasons")}</p>
           <div className="lr-reasons" role="group" aria-labelledby="lr-reasons-help">

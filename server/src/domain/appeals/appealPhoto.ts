@@ -7,14 +7,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "../../errors.ts";
 import type { Appeal } from "../../generated/prisma/client.ts";
-import { loadSharp } from "../../lib/lazyModules.ts";
 import type { Services } from "../../services.ts";
 import { recordAudit, type AuditActor } from "../audit/recordAudit.ts";
+import { evidenceWebp } from "../photos/evidencePhoto.ts";
 import { photoDir } from "../photos/staffPhotos.ts";
 import { appealDecisionRefusal } from "./appealRules.ts";
-
-const MAX_SIDE = 1600;
-const MAX_INPUT_PIXELS = 40_000_000;
 
 /** The stored file of an appeal's photo, by the name its row records. */
 export const appealPhotoFile = (services: Services, fileName: string): string => path.join(path.dirname(photoDir(services)), "appeals", path.basename(fileName));
@@ -22,13 +19,7 @@ export const appealPhotoFile = (services: Services, fileName: string): string =>
 export async function setAppealPhoto(services: Services, opts: { auditActor: AuditActor; appeal: Appeal; centerId: number; input: Buffer }): Promise<void> {
   const refusal = appealDecisionRefusal(opts.appeal);
   if (refusal) throw new AppError(refusal);
-  const sharp = await loadSharp();
-  let webp: Buffer;
-  try {
-    webp = await sharp(opts.input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate().resize(MAX_SIDE, MAX_SIDE, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-  } catch (cause) {
-    throw new AppError("NOT_AN_IMAGE", { cause });
-  }
+  const webp = await evidenceWebp(opts.input);
   // Named by content: a replaced photo, or one refused because the decision came first, never
   // overwrites the file a row points to
   const fileName = `${opts.appeal.id}-${createHash("sha256").update(webp).digest("hex").slice(0, 16)}.webp`;

@@ -3,26 +3,16 @@
 // stored beside the database as inspections/<inspection id>.webp. A retried upload overwrites itself.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { AppError } from "../../errors.ts";
 import type { Inspection } from "../../generated/prisma/client.ts";
-import { loadSharp } from "../../lib/lazyModules.ts";
 import type { Services } from "../../services.ts";
 import { recordAudit, type AuditActor } from "../audit/recordAudit.ts";
+import { evidenceWebp } from "../photos/evidencePhoto.ts";
 import { photoDir } from "../photos/staffPhotos.ts";
-
-const MAX_SIDE = 1600;
-const MAX_INPUT_PIXELS = 40_000_000;
 
 export const inspectionPhotoFile = (services: Services, clientId: string): string => path.join(path.dirname(photoDir(services)), "inspections", `${clientId}.webp`);
 
 export async function setInspectionPhoto(services: Services, opts: { auditActor: AuditActor; inspection: Inspection; input: Buffer }): Promise<void> {
-  const sharp = await loadSharp();
-  let webp: Buffer;
-  try {
-    webp = await sharp(opts.input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate().resize(MAX_SIDE, MAX_SIDE, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-  } catch (cause) {
-    throw new AppError("NOT_AN_IMAGE", { cause });
-  }
+  const webp = await evidenceWebp(opts.input);
   const file = inspectionPhotoFile(services, opts.inspection.clientId);
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, webp);
