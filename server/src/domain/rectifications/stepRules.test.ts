@@ -4,7 +4,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CENTER_SETTINGS } from "../../contracts/settings.ts";
 import { buildCalendar } from "../calendar/workingDays.ts";
-import { ratesOf } from "./rectificationRates.ts";
 import { applyStep, nextStepOf, openingDue, type DeadlineContext, type StepInput, type TicketFacts } from "./stepRules.ts";
 
 // 2026-10-01..07 National Day holidays, 2026-10-10 (Saturday) a make-up working day
@@ -83,23 +82,5 @@ describe("order", () => {
     const t = fresh();
     expect(applyStep(ctx, t, STEPS[0]!, new Date(t.stepDueAt.getTime() + 1))).toMatchObject({ ok: true, lateStep: true });
     expect(applyStep(ctx, t, STEPS[0]!, t.stepDueAt)).toMatchObject({ ok: true, lateStep: false });
-  });
-});
-
-describe("rates", () => {
-  it("counts callbacks reached of those recorded, on time of those settled; pending ones count in neither", () => {
-    const now = new Date("2026-12-10T00:00:00Z");
-    const due = new Date("2026-12-09T09:00:00Z");
-    const r = ratesOf(
-      [
-        { closedAt: new Date("2026-12-08T00:00:00Z"), stepDueAt: due, overdueAt: null, callbackReached: true },
-        { closedAt: new Date("2026-12-08T00:00:00Z"), stepDueAt: due, overdueAt: new Date("2026-12-03T00:00:00Z"), callbackReached: false },
-        { closedAt: null, stepDueAt: new Date("2026-12-11T09:00:00Z"), overdueAt: null, callbackReached: null },
-        { closedAt: null, stepDueAt: due, overdueAt: null, callbackReached: null },
-      ],
-      now,
-    );
-    expect(r).toEqual({ opened: 4, closed: 2, callbacksRecorded: 2, callbacksReached: 1, onTime: 1, late: 2, callbackRate: 0.5, onTimeRate: 1 / 3 });
-    expect(ratesOf([], now)).toMatchObject({ callbackRate: null, onTimeRate: null });
   });
 });
